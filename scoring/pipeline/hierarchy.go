@@ -4,12 +4,12 @@ import (
 	"github.com/nqp-index/nqp/scoring/diag"
 )
 
-// computeWeights returns the indicator weight vectors (one, or one per
+// computeWeights (x and y are column-major: x[j][row]) returns the indicator weight vectors (one, or one per
 // period for the per-period entropy variant) with the label of the period
 // each applies to, and records the method's diagnostics in res.
 func computeWeights(res *Result, x, y Matrix, periodOf []int, w Weights, rep *diag.Report) ([][]float64, []string) {
 	np := len(res.Indicators)
-	all := make([]int, len(y))
+	all := make([]int, len(res.Rows))
 	for i := range all {
 		all[i] = i
 	}

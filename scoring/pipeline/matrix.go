@@ -65,3 +65,17 @@ func nanMatrix(r, c int) Matrix {
 	}
 	return m
 }
+
+// transpose returns the transpose of a rectangular matrix.
+func transpose(m Matrix) Matrix {
+	if len(m) == 0 {
+		return Matrix{}
+	}
+	t := newMatrix(len(m[0]), len(m))
+	for i, row := range m {
+		for j, v := range row {
+			t[j][i] = v
+		}
+	}
+	return t
+}

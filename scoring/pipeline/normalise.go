@@ -45,14 +45,14 @@ func groupsOf(periods []int, nPeriods int, scope string) [][]int {
 	return g
 }
 
-// normaliseColumn writes the normalised values of column j (rows in idx)
+// normaliseColumn writes the normalised values of column x (rows in idx)
 // into y and reports whether the column was constant within idx.
-func normaliseColumn(x, y Matrix, j int, idx []int, d framework.Direction, n Normalise) (constant bool) {
+func normaliseColumn(x, y []float64, idx []int, d framework.Direction, n Normalise) (constant bool) {
 	switch n.Method {
 	case ZScore:
-		return zscoreColumn(x, y, j, idx, d, *n.Mean, *n.SD)
+		return zscoreColumn(x, y, idx, d, *n.Mean, *n.SD)
 	default:
-		return minmaxColumn(x, y, j, idx, d, *n.Lower, *n.Upper, n.Shift)
+		return minmaxColumn(x, y, idx, d, *n.Lower, *n.Upper, n.Shift)
 	}
 }
 
@@ -61,34 +61,34 @@ func normaliseColumn(x, y Matrix, j int, idx []int, d framework.Direction, n Nor
 // (x ← x·Direction; (x−min)/(max−min)·(u−l)+l); moderate and interval
 // indicators use the literature's 1 − |x − best|/max|x − best| and its
 // interval analogue, mapped to [l, u].
-func minmaxColumn(x, y Matrix, j int, idx []int, d framework.Direction, l, u, shift float64) bool {
+func minmaxColumn(x, y []float64, idx []int, d framework.Direction, l, u, shift float64) bool {
 	switch d.Kind {
 	case framework.Moderate, framework.Interval:
 		m := 0.0
 		for _, i := range idx {
-			if v := x[i][j]; !math.IsNaN(v) {
+			if v := x[i]; !math.IsNaN(v) {
 				if g := -goodness(v, d); g > m {
 					m = g
 				}
 			}
 		}
 		for _, i := range idx {
-			v := x[i][j]
+			v := x[i]
 			if math.IsNaN(v) {
-				y[i][j] = math.NaN()
+				y[i] = math.NaN()
 				continue
 			}
 			s := 1.0
 			if m > 0 {
 				s = 1 - (-goodness(v, d))/m
 			}
-			y[i][j] = s*(u-l) + l + shift
+			y[i] = s*(u-l) + l + shift
 		}
 		return m == 0
 	}
 	lo, hi := math.Inf(1), math.Inf(-1)
 	for _, i := range idx {
-		v := x[i][j]
+		v := x[i]
 		if math.IsNaN(v) {
 			continue
 		}
@@ -102,28 +102,28 @@ func minmaxColumn(x, y Matrix, j int, idx []int, d framework.Direction, l, u, sh
 	}
 	constant := !(hi > lo)
 	for _, i := range idx {
-		v := x[i][j]
+		v := x[i]
 		if math.IsNaN(v) {
-			y[i][j] = math.NaN()
+			y[i] = math.NaN()
 			continue
 		}
 		if constant {
-			y[i][j] = l + shift
+			y[i] = l + shift
 			continue
 		}
 		v = goodness(v, d)
-		y[i][j] = (v-lo)/(hi-lo)*(u-l) + l + shift
+		y[i] = (v-lo)/(hi-lo)*(u-l) + l + shift
 	}
 	return constant
 }
 
 // zscoreColumn applies (x−mean)/sd·sd' + mean' with the sample sd (n−1),
 // on direction-adjusted values.
-func zscoreColumn(x, y Matrix, j int, idx []int, d framework.Direction, mu, sigma float64) bool {
+func zscoreColumn(x, y []float64, idx []int, d framework.Direction, mu, sigma float64) bool {
 	var s float64
 	n := 0
 	for _, i := range idx {
-		if v := x[i][j]; !math.IsNaN(v) {
+		if v := x[i]; !math.IsNaN(v) {
 			s += goodness(v, d)
 			n++
 		}
@@ -131,7 +131,7 @@ func zscoreColumn(x, y Matrix, j int, idx []int, d framework.Direction, mu, sigm
 	mean := s / float64(n)
 	var ss float64
 	for _, i := range idx {
-		if v := x[i][j]; !math.IsNaN(v) {
+		if v := x[i]; !math.IsNaN(v) {
 			dv := goodness(v, d) - mean
 			ss += dv * dv
 		}
@@ -142,14 +142,14 @@ func zscoreColumn(x, y Matrix, j int, idx []int, d framework.Direction, mu, sigm
 	}
 	constant := !(sd > 0)
 	for _, i := range idx {
-		v := x[i][j]
+		v := x[i]
 		switch {
 		case math.IsNaN(v):
-			y[i][j] = math.NaN()
+			y[i] = math.NaN()
 		case constant:
-			y[i][j] = mu
+			y[i] = mu
 		default:
-			y[i][j] = (goodness(v, d)-mean)/sd*sigma + mu
+			y[i] = (goodness(v, d)-mean)/sd*sigma + mu
 		}
 	}
 	return constant

@@ -1,8 +1,10 @@
 package pipeline
 
 import (
+	"cmp"
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 
@@ -170,17 +172,7 @@ func Run(in Input, r Recipe) (*Result, error) {
 	if len(rows) == 0 {
 		return fail("no-rows", "选择后没有任何观测（检查地区与时期的筛选条件）", "no observations are left after the selection (check the unit and period filters)")
 	}
-	sort.SliceStable(rows, func(a, b int) bool {
-		ra, rb := data.Rows[rows[a]], data.Rows[rows[b]]
-		pa, pb := data.Periods[ra.Period], data.Periods[rb.Period]
-		if pa.Key != pb.Key {
-			return pa.Key < pb.Key
-		}
-		if pa.Label != pb.Label {
-			return pa.Label < pb.Label
-		}
-		return data.Units[ra.Unit].Code < data.Units[rb.Unit].Code
-	})
+	sortRows(data, rows)
 	res := &Result{Schema: ResultSchema, Recipe: r, Framework: fw, Indicators: leaves}
 	uMap, pMap := map[int]int{}, map[int]int{}
 	for _, i := range rows {
@@ -214,12 +206,20 @@ func Run(in Input, r Recipe) (*Result, error) {
 		res.Columns = append(res.Columns, IndicatorColumn{Code: c, Column: data.Columns[colOf[c]].Name})
 	}
 
-	// Raw matrix.
+	// Raw values, column-major for the column-wise steps.
 	nr, np := len(rows), len(leaves)
+	xc := newMatrix(np, nr)
 	x := newMatrix(nr, np)
+	src := make([]int, np)
+	for j, c := range leaves {
+		src[j] = colOf[c]
+	}
 	for n, i := range rows {
-		for j, c := range leaves {
-			x[n][j] = data.Rows[i].Values[colOf[c]]
+		vals, xn := data.Rows[i].Values, x[n]
+		for j, k := range src {
+			v := vals[k]
+			xn[j] = v
+			xc[j][n] = v
 		}
 	}
 	res.Raw = x
@@ -227,8 +227,8 @@ func Run(in Input, r Recipe) (*Result, error) {
 	for j, c := range leaves {
 		dirs[j] = fw.Node(c).Direction
 		miss := 0
-		for n := range x {
-			if math.IsNaN(x[n][j]) {
+		for _, v := range xc[j] {
+			if math.IsNaN(v) {
 				miss++
 			}
 		}
@@ -246,7 +246,7 @@ func Run(in Input, r Recipe) (*Result, error) {
 	}
 
 	// Normalise.
-	y := newMatrix(nr, np)
+	yc := newMatrix(np, nr)
 	groups := groupsOf(periodOf, len(res.Periods), r.Normalise.Scope)
 	for j := 0; j < np; j++ {
 		var constIn []string
@@ -254,7 +254,7 @@ func Run(in Input, r Recipe) (*Result, error) {
 			if len(idx) == 0 {
 				continue
 			}
-			if normaliseColumn(x, y, j, idx, dirs[j], r.Normalise) {
+			if normaliseColumn(xc[j], yc[j], idx, dirs[j], r.Normalise) {
 				if r.Normalise.Scope == ScopePeriod {
 					constIn = append(constIn, res.Periods[g].Label)
 				} else {
@@ -278,10 +278,11 @@ func Run(in Input, r Recipe) (*Result, error) {
 				En: fmt.Sprintf("indicator %s does not vary%s; its normalised values are all set to %g", c, whereEn, val)})
 		}
 	}
+	y := transpose(yc)
 	res.Normalised = y
 
 	// Indicator weights, one set per period when they vary over time.
-	leafW, setPeriods := computeWeights(res, x, y, periodOf, r.Weights, &rep)
+	leafW, setPeriods := computeWeights(res, xc, yc, periodOf, r.Weights, &rep)
 	// Hierarchical weights per set.
 	rel := make([][]float64, len(leafW))
 	for s := range leafW {
@@ -430,22 +431,34 @@ func rankBy(scores Matrix, periodOf []int, labels []string) Ranks {
 		}
 		buckets[k] = append(buckets[k], i)
 	}
-	idx := make([]int, 0, nr)
+	type pair struct {
+		v float64
+		i int
+	}
+	ps := make([]pair, 0, nr)
 	for _, k := range keys {
 		rows := buckets[k]
 		for c := 0; c < nc; c++ {
-			idx = idx[:0]
+			ps = ps[:0]
 			for _, i := range rows {
-				if !math.IsNaN(scores[i][c]) {
-					idx = append(idx, i)
+				if v := scores[i][c]; !math.IsNaN(v) {
+					ps = append(ps, pair{v, i})
 				}
 			}
-			sort.SliceStable(idx, func(a, b int) bool { return scores[idx[a]][c] > scores[idx[b]][c] })
-			for n, i := range idx {
-				if n > 0 && scores[i][c] == scores[idx[n-1]][c] {
-					out[i][c] = out[idx[n-1]][c]
+			slices.SortFunc(ps, func(a, b pair) int {
+				switch {
+				case a.v > b.v:
+					return -1
+				case a.v < b.v:
+					return 1
+				}
+				return 0
+			})
+			for n, p := range ps {
+				if n > 0 && p.v == ps[n-1].v {
+					out[p.i][c] = out[ps[n-1].i][c]
 				} else {
-					out[i][c] = n + 1
+					out[p.i][c] = n + 1
 				}
 			}
 		}
@@ -459,4 +472,40 @@ func validate(fw *framework.Framework) diag.Report {
 		return v.Validate()
 	}
 	return diag.Report{}
+}
+
+// sortRows orders row indices by period key (then label), then unit code.
+func sortRows(data *panel.Panel, rows []int) {
+	// rank periods and units once, then compare integers
+	pr := make([]int, len(data.Periods))
+	po := make([]int, len(data.Periods))
+	for i := range po {
+		po[i] = i
+	}
+	slices.SortFunc(po, func(a, b int) int {
+		pa, pb := data.Periods[a], data.Periods[b]
+		if c := cmp.Compare(pa.Key, pb.Key); c != 0 {
+			return c
+		}
+		return cmp.Compare(pa.Label, pb.Label)
+	})
+	for r, i := range po {
+		pr[i] = r
+	}
+	ur := make([]int, len(data.Units))
+	uo := make([]int, len(data.Units))
+	for i := range uo {
+		uo[i] = i
+	}
+	slices.SortStableFunc(uo, func(a, b int) int { return cmp.Compare(data.Units[a].Code, data.Units[b].Code) })
+	for r, i := range uo {
+		ur[i] = r
+	}
+	slices.SortStableFunc(rows, func(a, b int) int {
+		ra, rb := &data.Rows[a], &data.Rows[b]
+		if c := cmp.Compare(pr[ra.Period], pr[rb.Period]); c != 0 {
+			return c
+		}
+		return cmp.Compare(ur[ra.Unit], ur[rb.Unit])
+	})
 }

@@ -303,20 +303,20 @@ func TestGMeanNonPositiveIsAnError(t *testing.T) {
 }
 
 func TestModerateAndIntervalDirections(t *testing.T) {
-	x := Matrix{{1}, {3}, {5}, {9}}
-	y := newMatrix(4, 1)
-	minmaxColumn(x, y, 0, all(4), framework.Direction{Kind: framework.Moderate, Best: 4}, 0, 1, 0)
+	x := []float64{1, 3, 5, 9}
+	y := make([]float64, 4)
+	minmaxColumn(x, y, all(4), framework.Direction{Kind: framework.Moderate, Best: 4}, 0, 1, 0)
 	// |x − 4| = (3, 1, 1, 5), max 5: y = 1 − d/5.
 	for i, want := range []float64{0.4, 0.8, 0.8, 0} {
-		if !relClose(y[0+i][0], want, 1e-15) {
-			t.Errorf("moderate y[%d] = %v, want %v", i, y[i][0], want)
+		if !relClose(y[i], want, 1e-15) {
+			t.Errorf("moderate y[%d] = %v, want %v", i, y[i], want)
 		}
 	}
-	minmaxColumn(x, y, 0, all(4), framework.Direction{Kind: framework.Interval, Lo: 3, Hi: 5}, 0, 1, 0)
+	minmaxColumn(x, y, all(4), framework.Direction{Kind: framework.Interval, Lo: 3, Hi: 5}, 0, 1, 0)
 	// M = max(3 − 1, 9 − 5) = 4: y = (1 − 2/4, 1, 1, 1 − 4/4).
 	for i, want := range []float64{0.5, 1, 1, 0} {
-		if !relClose(y[i][0], want, 1e-15) {
-			t.Errorf("interval y[%d] = %v, want %v", i, y[i][0], want)
+		if !relClose(y[i], want, 1e-15) {
+			t.Errorf("interval y[%d] = %v, want %v", i, y[i], want)
 		}
 	}
 }

@@ -43,29 +43,31 @@ type colIssue struct {
 	en   string
 }
 
-// entropy computes entropy weights of the columns of y over the rows idx.
+// entropy computes entropy weights of the columns y[j] over the rows idx.
 // Negative columns are shifted by |min| + 0.01 (SPSSAU's 非负平移) with a
 // note; zero rules are applied as configured. It returns the diagnostics
 // and notes; err is set when no column has at least two values.
 func entropy(y Matrix, idx []int, w Weights) (EntropyDiag, []colIssue) {
-	p := 0
-	if len(y) > 0 {
-		p = len(y[0])
-	}
+	p := len(y)
 	dg := EntropyDiag{K: make(Vector, p), N: make([]int, p), E: make(Vector, p), D: make(Vector, p), W: make(Vector, p)}
 	var notes []colIssue
 	vals := make([]float64, 0, len(idx))
 	for j := 0; j < p; j++ {
 		vals = vals[:0]
 		lo, hi := math.Inf(1), math.Inf(-1)
+		col := y[j]
 		for _, i := range idx {
-			v := y[i][j]
+			v := col[i]
 			if math.IsNaN(v) {
 				continue
 			}
 			vals = append(vals, v)
-			lo = math.Min(lo, v)
-			hi = math.Max(hi, v)
+			if v < lo {
+				lo = v
+			}
+			if v > hi {
+				hi = v
+			}
 		}
 		n := len(vals)
 		dg.N[j] = n
@@ -107,14 +109,14 @@ func entropy(y Matrix, idx []int, w Weights) (EntropyDiag, []colIssue) {
 			notes = append(notes, colIssue{j, "entropy-all-zero", "所有值为 0，不含信息，熵值记为 1、权重为 0", "all values are 0: no information, entropy set to 1 and weight to 0"})
 			continue
 		}
+		// Σ q ln q with q = v/sum equals (Σ v ln v)/sum − ln sum.
 		var h float64
 		for _, v := range vals {
 			if v > 0 {
-				q := v / sum
-				h += q * math.Log(q)
+				h += v * math.Log(v)
 			}
 		}
-		e := -k * h
+		e := -k * (h/sum - math.Log(sum))
 		d := 1 - e
 		if d < 0 { // a constant column gives e = 1 up to rounding
 			d = 0
@@ -139,10 +141,10 @@ func entropy(y Matrix, idx []int, w Weights) (EntropyDiag, []colIssue) {
 }
 
 // colStats returns the mean and sample sd of column j over idx and the count.
-func colStats(m Matrix, j int, idx []int) (mean, sd float64, n int) {
+func colStats(c []float64, idx []int) (mean, sd float64, n int) {
 	var s float64
 	for _, i := range idx {
-		if v := m[i][j]; !math.IsNaN(v) {
+		if v := c[i]; !math.IsNaN(v) {
 			s += v
 			n++
 		}
@@ -153,7 +155,7 @@ func colStats(m Matrix, j int, idx []int) (mean, sd float64, n int) {
 	mean = s / float64(n)
 	var ss float64
 	for _, i := range idx {
-		if v := m[i][j]; !math.IsNaN(v) {
+		if v := c[i]; !math.IsNaN(v) {
 			d := v - mean
 			ss += d * d
 		}
@@ -165,11 +167,11 @@ func colStats(m Matrix, j int, idx []int) (mean, sd float64, n int) {
 }
 
 // pearson is the correlation of columns a and b over rows where both exist.
-func pearson(m Matrix, a, b int, idx []int) float64 {
+func pearson(a, b []float64, idx []int) float64 {
 	var sa, sb float64
 	n := 0
 	for _, i := range idx {
-		x, y := m[i][a], m[i][b]
+		x, y := a[i], b[i]
 		if math.IsNaN(x) || math.IsNaN(y) {
 			continue
 		}
@@ -183,7 +185,7 @@ func pearson(m Matrix, a, b int, idx []int) float64 {
 	ma, mb := sa/float64(n), sb/float64(n)
 	var sxy, sxx, syy float64
 	for _, i := range idx {
-		x, y := m[i][a], m[i][b]
+		x, y := a[i], b[i]
 		if math.IsNaN(x) || math.IsNaN(y) {
 			continue
 		}
@@ -201,12 +203,12 @@ func pearson(m Matrix, a, b int, idx []int) float64 {
 // critic computes CRITIC weights on y over idx. Constant columns get σ = 0
 // and weight 0 and are left out of the other columns' conflict sums.
 func critic(y Matrix, idx []int) (CRITICDiag, []colIssue) {
-	p := len(y[0])
+	p := len(y)
 	dg := CRITICDiag{Sigma: make(Vector, p), Conflict: make(Vector, p), Info: make(Vector, p), W: make(Vector, p)}
 	var notes []colIssue
 	live := make([]bool, p)
 	for j := 0; j < p; j++ {
-		_, sd, _ := colStats(y, j, idx)
+		_, sd, _ := colStats(y[j], idx)
 		dg.Sigma[j] = sd
 		live[j] = sd > 0
 		if !live[j] {
@@ -224,7 +226,7 @@ func critic(y Matrix, idx []int) (CRITICDiag, []colIssue) {
 			if k == j || !live[k] {
 				continue
 			}
-			r += 1 - pearson(y, j, k, idx)
+			r += 1 - pearson(y[j], y[k], idx)
 		}
 		dg.Conflict[j] = r
 		dg.Info[j] = dg.Sigma[j] * r
@@ -246,12 +248,12 @@ func critic(y Matrix, idx []int) (CRITICDiag, []colIssue) {
 // spread computes coefficient-of-variation (cv = true) or standard-deviation
 // weights of m's columns over idx.
 func spread(m Matrix, idx []int, cv bool) (SpreadDiag, []colIssue) {
-	p := len(m[0])
+	p := len(m)
 	dg := SpreadDiag{Mean: make(Vector, p), SD: make(Vector, p), Spread: make(Vector, p), W: make(Vector, p)}
 	var notes []colIssue
 	var total float64
 	for j := 0; j < p; j++ {
-		mean, sd, n := colStats(m, j, idx)
+		mean, sd, n := colStats(m[j], idx)
 		dg.Mean[j], dg.SD[j] = mean, sd
 		s := sd
 		if n < 2 {

@@ -18,7 +18,7 @@ func all(n int) []int {
 // e₂ = (ln3 − ⅔ ln2)/ln3 = 1 − ⅔·ln2/ln3. With 0·ln0 = 0.
 func TestEntropyZeroRuleHand(t *testing.T) {
 	y := Matrix{{0, 0}, {1, 0.5}, {1, 1}}
-	dg, notes := entropy(y, all(3), Weights{ZeroRule: ZeroAsZero})
+	dg, notes := entropy(transpose(y), all(3), Weights{ZeroRule: ZeroAsZero})
 	if len(notes) != 0 {
 		t.Fatalf("unexpected notes %v", notes)
 	}
@@ -44,7 +44,7 @@ func TestEntropyZeroRuleHand(t *testing.T) {
 // (1, 1.5, 2), p = (2/9, 3/9, 4/9).
 func TestEntropyShiftHand(t *testing.T) {
 	y := Matrix{{0, 0}, {1, 0.5}, {1, 1}}
-	dg, _ := entropy(y, all(3), Weights{ZeroRule: ZeroShift, Delta: 1})
+	dg, _ := entropy(transpose(y), all(3), Weights{ZeroRule: ZeroShift, Delta: 1})
 	k := 1 / math.Log(3)
 	e1 := -k * (0.2*math.Log(0.2) + 0.8*math.Log(0.4))
 	e2 := -k * (2.0/9*math.Log(2.0/9) + 3.0/9*math.Log(3.0/9) + 4.0/9*math.Log(4.0/9))
@@ -61,7 +61,7 @@ func TestEntropyShiftHand(t *testing.T) {
 // (0, ½, 1) → (1, 1.5, 2): the same numbers as the shift test.
 func TestEntropyRescaleHand(t *testing.T) {
 	y := Matrix{{0, 0}, {1, 0.5}, {1, 1}}
-	dg, _ := entropy(y, all(3), Weights{ZeroRule: ZeroRescale, A: 1, B: 2})
+	dg, _ := entropy(transpose(y), all(3), Weights{ZeroRule: ZeroRescale, A: 1, B: 2})
 	k := 1 / math.Log(3)
 	e1 := -k * (0.2*math.Log(0.2) + 0.8*math.Log(0.4))
 	if !relClose(dg.E[0], e1, 1e-14) {
@@ -73,7 +73,7 @@ func TestEntropyRescaleHand(t *testing.T) {
 // note; negative values → shifted with a note; all degenerate → equal weights.
 func TestEntropyDegenerate(t *testing.T) {
 	y := Matrix{{2, 0, -1}, {2, 0, 1}, {2, 0, 3}}
-	dg, notes := entropy(y, all(3), Weights{ZeroRule: ZeroAsZero})
+	dg, notes := entropy(transpose(y), all(3), Weights{ZeroRule: ZeroAsZero})
 	if dg.W[0] != 0 || dg.W[1] != 0 || dg.W[2] != 1 {
 		t.Errorf("weights %v, want [0 0 1]", dg.W)
 	}
@@ -94,7 +94,7 @@ func TestEntropyDegenerate(t *testing.T) {
 		t.Errorf("e3 = %v, want %v", dg.E[2], -h/math.Log(3))
 	}
 	y = Matrix{{1, 0}, {1, 0}}
-	dg, notes = entropy(y, all(2), Weights{ZeroRule: ZeroAsZero})
+	dg, notes = entropy(transpose(y), all(2), Weights{ZeroRule: ZeroAsZero})
 	if dg.W[0] != 0.5 || dg.W[1] != 0.5 {
 		t.Errorf("all-degenerate weights %v, want equal", dg.W)
 	}
@@ -113,7 +113,7 @@ func TestEntropyDegenerate(t *testing.T) {
 // R_a = (1+1) + (1−½) = 2.5, R_b = 2 + 1.5 = 3.5, R_c = ½ + 1.5 = 2.
 func TestCRITICHand(t *testing.T) {
 	y := Matrix{{1, 3, 1}, {2, 2, 3}, {3, 1, 2}}
-	dg, _ := critic(y, all(3))
+	dg, _ := critic(transpose(y), all(3))
 	want := []float64{2.5 / 8, 3.5 / 8, 2.0 / 8}
 	for j := range want {
 		if !relClose(dg.W[j], want[j], 1e-14) || !relClose(dg.Sigma[j], 1, 1e-15) {
@@ -126,7 +126,7 @@ func TestCRITICHand(t *testing.T) {
 // has mean 11, sd √3 → √3/11.
 func TestCVHand(t *testing.T) {
 	m := Matrix{{1, 2, 10}, {2, 4, 10}, {3, 6, 13}}
-	dg, _ := spread(m, all(3), true)
+	dg, _ := spread(transpose(m), all(3), true)
 	c := math.Sqrt(3) / 11
 	tot := 1 + c
 	want := []float64{0.5 / tot, 0.5 / tot, c / tot}

@@ -1,0 +1,48 @@
+# NQP Index: build, test and benchmark.
+GO        ?= go
+WASM_EXEC := $(shell $(GO) env GOROOT)/lib/wasm/go_js_wasm_exec
+ENGINE    := ./scoring/...
+FUZZTIME  ?= 5s
+
+.PHONY: all build test test-native test-wasm fuzz vet bench bench-native bench-wasm serve clean
+
+all: build
+
+## build: the nqp CLI in bin/ and a wasm build check of the engine
+build:
+	$(GO) build -o bin/nqp ./cmd/nqp
+	GOOS=js GOARCH=wasm $(GO) build $(ENGINE)
+
+## test: vet, every test natively, the engine's tests under wasm (Node), brief fuzzing
+test: vet test-native test-wasm fuzz
+
+vet:
+	@test -z "$$(gofmt -l scoring cmd)" || { gofmt -l scoring cmd; echo "gofmt needed"; exit 1; }
+	$(GO) vet ./...
+
+test-native:
+	$(GO) test -count=1 ./...
+
+test-wasm:
+	GOOS=js GOARCH=wasm $(GO) test -count=1 -exec="$(WASM_EXEC)" $(ENGINE)
+
+## fuzz: run every fuzz target for FUZZTIME
+fuzz:
+	@set -e; for pkg in $$($(GO) list $(ENGINE)); do \
+	  for f in $$($(GO) test -list '^Fuzz' $$pkg | grep '^Fuzz' || true); do \
+	    echo "fuzz $$pkg $$f"; \
+	    $(GO) test -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) $$pkg; \
+	  done; \
+	done
+
+## bench: ingest and pipeline benchmarks, native and wasm
+bench: bench-native bench-wasm
+
+bench-native:
+	$(GO) test -run '^$$' -bench . -benchmem ./scoring/ingest ./scoring/pipeline
+
+bench-wasm:
+	GOOS=js GOARCH=wasm $(GO) test -run '^$$' -bench . -benchtime 3x -exec="$(WASM_EXEC)" ./scoring/ingest ./scoring/pipeline
+
+clean:
+	rm -rf bin
