@@ -28,6 +28,11 @@ type Select struct {
 	Periods           []string `json:"periods"`            // period labels to keep
 	Indicators        []string `json:"indicators"`         // indicator codes to keep
 	ExcludeIndicators []string `json:"exclude_indicators"` // indicator codes to drop
+	// MinPeriodCoverage drops periods in which fewer than this share of the
+	// indicator cells have data (default 0.5; 0 keeps every period). Real
+	// panels often hold early years with one or two indicators only, whose
+	// scores would not be comparable.
+	MinPeriodCoverage *float64 `json:"min_period_coverage,omitempty"`
 }
 
 // Normalisation methods.
@@ -163,6 +168,9 @@ func (r *Recipe) Resolve() {
 	if r.Schema == "" {
 		r.Schema = Schema
 	}
+	if r.Select.MinPeriodCoverage == nil {
+		r.Select.MinPeriodCoverage = fp(0.5)
+	}
 	n := &r.Normalise
 	if n.Method == "" {
 		n.Method = MinMax
@@ -229,6 +237,9 @@ func (r *Recipe) Check() error {
 	}
 	if r.Schema != Schema {
 		return fmt.Errorf("配方版本 %q 不受支持（应为 %q） / unsupported recipe schema %q (want %q)", r.Schema, Schema, r.Schema, Schema)
+	}
+	if c := *r.Select.MinPeriodCoverage; !(c >= 0 && c <= 1) {
+		return fmt.Errorf("select.min_period_coverage 必须在 [0, 1] 内 / select.min_period_coverage must be in [0, 1]")
 	}
 	switch r.Normalise.Method {
 	case MinMax:

@@ -172,6 +172,10 @@ func Run(in Input, r Recipe) (*Result, error) {
 	if len(rows) == 0 {
 		return fail("no-rows", "选择后没有任何观测（检查地区与时期的筛选条件）", "no observations are left after the selection (check the unit and period filters)")
 	}
+	rows = screenPeriods(data, rows, leaves, colOf, *r.Select.MinPeriodCoverage, &rep)
+	if len(rows) == 0 {
+		return fail("no-rows", "所有时期的数据覆盖率都低于阈值 select.min_period_coverage，没有可计算的观测", "every period has less data than select.min_period_coverage requires: nothing left to score")
+	}
 	sortRows(data, rows)
 	res := &Result{Schema: ResultSchema, Recipe: r, Framework: fw, Indicators: leaves}
 	uMap, pMap := map[int]int{}, map[int]int{}
@@ -508,4 +512,40 @@ func sortRows(data *panel.Panel, rows []int) {
 		}
 		return cmp.Compare(ur[ra.Unit], ur[rb.Unit])
 	})
+}
+
+// screenPeriods drops the rows of periods whose share of available
+// indicator cells is below min, with a warning per dropped period.
+func screenPeriods(data *panel.Panel, rows []int, leaves []string, colOf map[string]int, min float64, rep *diag.Report) []int {
+	if min <= 0 {
+		return rows
+	}
+	have := make([]int, len(data.Periods))
+	total := make([]int, len(data.Periods))
+	for _, i := range rows {
+		row := data.Rows[i]
+		for _, c := range leaves {
+			total[row.Period]++
+			if !math.IsNaN(row.Values[colOf[c]]) {
+				have[row.Period]++
+			}
+		}
+	}
+	drop := make([]bool, len(data.Periods))
+	for p := range data.Periods {
+		if total[p] > 0 && float64(have[p]) < min*float64(total[p]) {
+			drop[p] = true
+			share := 100 * float64(have[p]) / float64(total[p])
+			rep.Add(diag.Problem{Severity: diag.Warning, Code: "period-low-coverage", File: data.File, Text: data.Periods[p].Label,
+				Zh: fmt.Sprintf("时期 %s 只有 %.0f%% 的指标数据（低于 %.0f%%），已排除；可用 select.min_period_coverage 调整", data.Periods[p].Label, share, 100*min),
+				En: fmt.Sprintf("period %s has only %.0f%% of the indicator data (below %.0f%%) and is left out; see select.min_period_coverage", data.Periods[p].Label, share, 100*min)})
+		}
+	}
+	out := rows[:0:0]
+	for _, i := range rows {
+		if !drop[data.Rows[i].Period] {
+			out = append(out, i)
+		}
+	}
+	return out
 }

@@ -1,0 +1,234 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/nqp-index/nqp/scoring/diag"
+	"github.com/nqp-index/nqp/scoring/export"
+	"github.com/nqp-index/nqp/scoring/pipeline"
+)
+
+func cmdScore(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("score", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	var c common
+	c.register(fs)
+	recipeFile := fs.String("recipe", "", "recipe JSON file")
+	preset := fs.String("preset", "", "nqp-standard or coinr")
+	out := fs.String("o", "", "output file (.json, .csv, .xlsx)")
+	tablesDir := fs.String("tables", "", "directory for every table as CSV")
+	normalise := fs.String("normalise", "", "minmax or zscore")
+	lower := fs.String("lower", "", "min-max lower bound")
+	upper := fs.String("upper", "", "min-max upper bound")
+	shift := fs.String("shift", "", "shift added after min-max")
+	scope := fs.String("scope", "", "global or period")
+	weights := fs.String("weights", "", "weighting method")
+	variant := fs.String("variant", "", "entropy variant")
+	zeroRule := fs.String("zero-rule", "", "entropy zero rule")
+	delta := fs.String("delta", "", "entropy shift δ")
+	upperW := fs.String("upper-weights", "", "derived, framework or equal")
+	agg := fs.String("aggregate", "", "amean or gmean")
+	scale := fs.String("scale", "", "multiplier of aggregate scores")
+	groups := fs.String("groups", "", "region4, region3, a column, or none")
+	units := fs.String("units", "", "comma-separated units to keep")
+	periods := fs.String("periods", "", "comma-separated periods to keep")
+	pos, err := parseArgs(fs, args)
+	if err != nil {
+		return exitUsage
+	}
+	lang := c.lang
+	if len(pos) > 1 || (len(pos) == 0 && !c.sample) || (len(pos) == 1 && c.sample) {
+		fmt.Fprintln(stderr, tr(lang, "用法：nqp score 数据文件 [选项]，或 nqp score -sample [选项]", "usage: nqp score DATA [flags], or nqp score -sample [flags]"))
+		return exitUsage
+	}
+	// Recipe: preset or file, then flag overrides.
+	var r pipeline.Recipe
+	switch {
+	case *recipeFile != "":
+		f, err := os.Open(*recipeFile)
+		if err != nil {
+			fmt.Fprintln(stderr, tr(lang, "无法打开配方文件：", "cannot open the recipe file: ")+err.Error())
+			return exitUsage
+		}
+		r, err = pipeline.ParseRecipe(f)
+		f.Close()
+		if err != nil {
+			fmt.Fprintln(stderr, *recipeFile+": "+err.Error())
+			return exitUsage
+		}
+	default:
+		r, err = pipeline.Preset(*preset)
+		if err != nil {
+			fmt.Fprintln(stderr, err)
+			return exitUsage
+		}
+	}
+	var bad []string
+	num := func(s string, dst **float64) {
+		if s == "" {
+			return
+		}
+		var v float64
+		if _, err := fmt.Sscan(s, &v); err != nil {
+			bad = append(bad, s)
+			return
+		}
+		*dst = &v
+	}
+	set := func(s string, dst *string) {
+		if s != "" {
+			*dst = s
+		}
+	}
+	set(*normalise, &r.Normalise.Method)
+	if *normalise == pipeline.ZScore {
+		r.Normalise.Lower, r.Normalise.Upper = nil, nil
+	}
+	num(*lower, &r.Normalise.Lower)
+	num(*upper, &r.Normalise.Upper)
+	var sh, dl *float64
+	num(*shift, &sh)
+	if sh != nil {
+		r.Normalise.Shift = *sh
+	}
+	set(*scope, &r.Normalise.Scope)
+	if *weights != "" && *weights != r.Weights.Method {
+		r.Weights = pipeline.Weights{Method: *weights}
+	}
+	set(*variant, &r.Weights.Variant)
+	set(*zeroRule, &r.Weights.ZeroRule)
+	num(*delta, &dl)
+	if dl != nil {
+		r.Weights.Delta = *dl
+	}
+	set(*upperW, &r.Weights.Upper)
+	set(*agg, &r.Aggregate.Method)
+	num(*scale, &r.Aggregate.Scale)
+	if *groups == "none" {
+		r.Rank.Groups = ""
+	} else {
+		set(*groups, &r.Rank.Groups)
+	}
+	if *units != "" {
+		r.Select.Units = splitList(*units)
+	}
+	if *periods != "" {
+		r.Select.Periods = splitList(*periods)
+	}
+	if len(bad) > 0 {
+		fmt.Fprintln(stderr, tr(lang, "不是数字：", "not a number: ")+strings.Join(bad, ", "))
+		return exitUsage
+	}
+	r.Resolve()
+	if err := r.Check(); err != nil {
+		fmt.Fprintln(stderr, err)
+		return exitUsage
+	}
+
+	path := ""
+	if len(pos) == 1 {
+		path = pos[0]
+	}
+	var rep diag.Report
+	p, irep, err := loadData(&c, path)
+	rep.Merge(irep)
+	if err != nil || irep.HasErrors() {
+		rep.Write(stderr, lang)
+		return exitData
+	}
+	fw, mapping, frep, err := loadFramework(&c, p)
+	rep.Merge(frep)
+	if err != nil {
+		rep.Write(stderr, lang)
+		return exitData
+	}
+	res, err := pipeline.Run(pipeline.Input{Data: p, Framework: fw, Columns: mapping}, r)
+	if err != nil {
+		var re *diag.ReportError
+		if errors.As(err, &re) {
+			rep.Merge(re.Report)
+			rep.Write(stderr, lang)
+			return exitData
+		}
+		fmt.Fprintln(stderr, err)
+		return exitUsage
+	}
+	// The result's report carries every problem, from ingest on.
+	rep.Merge(res.Report)
+	res.Report = rep
+	summarise(stderr, rep, lang)
+
+	tables := export.Tables(res, lang)
+	if *tablesDir != "" {
+		if err := os.MkdirAll(*tablesDir, 0o755); err != nil {
+			fmt.Fprintln(stderr, err)
+			return exitUsage
+		}
+		for _, t := range tables {
+			var b bytes.Buffer
+			if err := export.WriteCSV(&b, t); err == nil {
+				err = os.WriteFile(filepath.Join(*tablesDir, t.Name+".csv"), b.Bytes(), 0o644)
+			}
+			if err != nil {
+				fmt.Fprintln(stderr, err)
+				return exitUsage
+			}
+		}
+	}
+	if *out == "" {
+		printTable(stdout, tables[0])
+		return exitOK
+	}
+	var b bytes.Buffer
+	switch strings.ToLower(filepath.Ext(*out)) {
+	case ".json":
+		js, err := res.JSON()
+		if err != nil {
+			fmt.Fprintln(stderr, err)
+			return exitData
+		}
+		b.Write(js)
+	case ".csv":
+		err = export.WriteCSV(&b, tables[0])
+	case ".xlsx":
+		err = export.WriteXLSX(&b, tables, res.Recipe.JSON())
+	default:
+		fmt.Fprintln(stderr, tr(lang, "输出文件须以 .json、.csv 或 .xlsx 结尾：", "the output file must end in .json, .csv or .xlsx: ")+*out)
+		return exitUsage
+	}
+	if err == nil {
+		err = os.WriteFile(*out, b.Bytes(), 0o644)
+	}
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return exitData
+	}
+	fmt.Fprintln(stderr, tr(lang, "已写出 ", "wrote ")+*out)
+	return exitOK
+}
+
+func splitList(s string) []string {
+	var out []string
+	for _, x := range strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == '，' || r == '、' }) {
+		if x = strings.TrimSpace(x); x != "" {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+// summarise prints warnings and errors (not info notes) to w.
+func summarise(w io.Writer, rep diag.Report, lang string) {
+	for _, p := range rep.Problems {
+		if p.Severity >= diag.Warning {
+			fmt.Fprintln(w, p.Format(lang))
+		}
+	}
+}
