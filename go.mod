@@ -3,6 +3,8 @@ module github.com/nqp-index/nqp
 go 1.26.0
 
 require (
+	github.com/google/uuid v1.6.0 // indirect
+	github.com/maxence-charriere/go-app/v10 v10.1.11 // indirect
 	github.com/richardlehane/mscfb v1.0.9 // indirect
 	github.com/richardlehane/msoleps v1.0.6 // indirect
 	github.com/tiendc/go-deepcopy v1.7.2 // indirect

@@ -182,18 +182,28 @@ func (f *Framework) Walk(fn func(code string, depth int)) {
 }
 
 // Level returns COINr's level of a node: 1 for indicators, and for an
-// aggregate one more than its highest child.
+// aggregate one more than its highest child. Nodes on a cycle count as
+// leaves where the cycle closes, so Level terminates on any input.
 func (f *Framework) Level(code string) int {
-	ch := f.Children(code)
-	if len(ch) == 0 {
+	return f.level(code, map[string]bool{}, map[string]int{})
+}
+
+func (f *Framework) level(code string, onPath map[string]bool, memo map[string]int) int {
+	if l, ok := memo[code]; ok {
+		return l
+	}
+	if onPath[code] {
 		return 1
 	}
+	onPath[code] = true
 	m := 0
-	for _, c := range ch {
-		if l := f.Level(c); l > m {
+	for _, c := range f.Children(code) {
+		if l := f.level(c, onPath, memo); l > m {
 			m = l
 		}
 	}
+	delete(onPath, code)
+	memo[code] = m + 1
 	return m + 1
 }
 

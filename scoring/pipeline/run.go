@@ -112,7 +112,7 @@ func Run(in Input, r Recipe) (*Result, error) {
 		return fail("no-input", "缺少数据或指标体系", "missing data or framework")
 	}
 	data, fw := in.Data, in.Framework
-	if vr := validate(fw); vr.HasErrors() {
+	if vr := fw.Validate(); vr.HasErrors() {
 		rep.Merge(vr)
 		return nil, rep.Err()
 	}
@@ -468,14 +468,6 @@ func rankBy(scores Matrix, periodOf []int, labels []string) Ranks {
 		}
 	}
 	return out
-}
-
-// validate is a temporary indirection until framework.Validate lands.
-func validate(fw *framework.Framework) diag.Report {
-	if v, ok := any(fw).(interface{ Validate() diag.Report }); ok {
-		return v.Validate()
-	}
-	return diag.Report{}
 }
 
 // sortRows orders row indices by period key (then label), then unit code.
