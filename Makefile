@@ -4,7 +4,7 @@ WASM_EXEC := $(shell $(GO) env GOROOT)/lib/wasm/go_js_wasm_exec
 ENGINE    := ./scoring/...
 FUZZTIME  ?= 5s
 
-.PHONY: all build test test-native test-wasm fuzz vet bench bench-native bench-wasm serve clean
+.PHONY: all build test test-native test-wasm fuzz vet bench bench-native bench-wasm wasm site serve clean
 
 all: build
 
@@ -44,5 +44,18 @@ bench-native:
 bench-wasm:
 	GOOS=js GOARCH=wasm $(GO) test -run '^$$' -bench . -benchtime 3x -exec="$(WASM_EXEC)" ./scoring/ingest ./scoring/pipeline
 
+## wasm: the browser app's WebAssembly binary
+wasm:
+	@mkdir -p dist/web
+	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags='-s -w' -o dist/web/app.wasm ./wasm
+
+## site: the static site in dist/ (deployable as plain files)
+site: wasm
+	$(GO) run ./site -out dist
+
+## serve: build the site and serve it on http://127.0.0.1:8080 (opens with the bundled sample)
+serve: wasm
+	$(GO) run ./site -out dist -serve 127.0.0.1:8080
+
 clean:
-	rm -rf bin
+	rm -rf bin dist
