@@ -1,0 +1,127 @@
+package ingest
+
+import (
+	"bytes"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// xlsxFile is an open workbook and the sheet to read.
+type xlsxFile struct {
+	f     *excelize.File
+	sheet string
+}
+
+// openXLSX opens a workbook held in memory and selects sheet ("" = first).
+// Unzipped parts are kept in memory (no temporary files, which do not exist
+// under WebAssembly), up to 8 × maxBytes.
+func openXLSX(r *reporter, data []byte, sheet string, maxBytes int64) (*xlsxFile, error) {
+	limit := maxBytes * 8
+	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: limit, UnzipXMLSizeLimit: limit})
+	if err != nil {
+		return nil, r.fatal(CodeBadXLSX, 0, 0, "", "",
+			fmt.Sprintf("无法打开 Excel 工作簿：%v", err),
+			fmt.Sprintf("cannot open the Excel workbook: %v", err))
+	}
+	sheets := f.GetSheetList()
+	if len(sheets) == 0 {
+		f.Close()
+		return nil, r.fatal(CodeNoSheet, 0, 0, "", "", "工作簿中没有工作表", "the workbook has no sheets")
+	}
+	name := sheets[0]
+	if sheet != "" {
+		name = ""
+		for _, s := range sheets {
+			if s == sheet || (name == "" && strings.EqualFold(strings.TrimSpace(s), strings.TrimSpace(sheet))) {
+				name = s
+			}
+		}
+		if name == "" {
+			f.Close()
+			return nil, r.fatal(CodeNoSheet, 0, 0, "", sheet,
+				fmt.Sprintf("找不到工作表“%s”；现有工作表：%s", sheet, list(sheets, 20, true)),
+				fmt.Sprintf("no sheet named %q; the sheets are: %s", sheet, list(sheets, 20, false)))
+		}
+	}
+	return &xlsxFile{f: f, sheet: name}, nil
+}
+
+func (x *xlsxFile) close() { x.f.Close() }
+
+// read returns the sheet's cells, raw (numbers unformatted) or as
+// displayed. Row r of the grid is spreadsheet row r+1. r may be nil when
+// problems are not wanted.
+func (x *xlsxFile) read(r *reporter, raw bool, maxCells int) (*grid, error) {
+	fail := func(err error) error {
+		if r == nil {
+			return err
+		}
+		return r.fatal(CodeBadXLSX, 0, 0, "", "",
+			fmt.Sprintf("无法读取工作表“%s”：%v", x.sheet, err),
+			fmt.Sprintf("cannot read sheet %q: %v", x.sheet, err))
+	}
+	rows, err := x.f.Rows(x.sheet)
+	if err != nil {
+		return nil, fail(err)
+	}
+	defer rows.Close()
+	g := &grid{short: true, start: []int{0}}
+	for rows.Next() {
+		cols, err := rows.Columns(excelize.Options{RawCellValue: raw})
+		if err != nil {
+			return nil, fail(err)
+		}
+		if len(g.cells)+len(cols) > maxCells {
+			if r == nil {
+				return nil, fmt.Errorf("too many cells")
+			}
+			return nil, r.fatal(CodeTooManyCells, len(g.start), 0, "", "",
+				fmt.Sprintf("单元格过多：超过 %d 个单元格的上限", maxCells),
+				fmt.Sprintf("too many cells: the sheet exceeds the limit of %d cells", maxCells))
+		}
+		g.addRow(cols)
+	}
+	if err := rows.Error(); err != nil {
+		return nil, fail(err)
+	}
+	return g, nil
+}
+
+// periodText returns a function that reads a period cell whose raw value is
+// not a period: a date serial number becomes "2006-01-02", anything else
+// its displayed text. The displayed sheet is read once, when first needed.
+func (x *xlsxFile) periodText(maxCells int) func(ri, j int, raw string) string {
+	var shown *grid
+	loaded := false
+	return func(ri, j int, raw string) string {
+		if !loaded {
+			loaded = true
+			shown, _ = x.read(nil, false, maxCells)
+		}
+		text := raw
+		if shown != nil && ri < shown.rows() {
+			if rec := shown.row(ri); j < len(rec) {
+				text = rec[j]
+			}
+		}
+		if _, ok := ParsePeriod(text); ok || text == raw {
+			return text
+		}
+		// Formatted differently from its raw value: a date or time cell.
+		if v, err := strconv.ParseFloat(strings.TrimSpace(raw), 64); err == nil && v >= 1 && v < 2958466 {
+			if tm, err := excelize.ExcelDateToTime(v, x.date1904()); err == nil {
+				return tm.Format("2006-01-02")
+			}
+		}
+		return text
+	}
+}
+
+// date1904 reports whether the workbook counts dates from 1904.
+func (x *xlsxFile) date1904() bool {
+	props, err := x.f.GetWorkbookProps()
+	return err == nil && props.Date1904 != nil && *props.Date1904
+}
