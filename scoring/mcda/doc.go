@@ -1,0 +1,69 @@
+// Package mcda solves multi-criteria decision problems given as a decision
+// matrix (alternatives × criteria): normalise, weight, aggregate, rank. It
+// reproduces the conventions of SPSSAU, pymcdm, scikit-criteria, COINr and
+// the published papers their tests cite; every variant that changes the
+// numbers is a named option. METHODS.md in this directory lists every
+// formula.
+//
+// # One call
+//
+// Solve takes a Request (also the JSON input of `nqp mcda`) and returns an
+// Answer with the normalised matrix, the weights, the scores, the ranks
+// (1 = best, ties share the lower rank) and the method's own quantities in
+// Details. Errors are returned in Chinese and English ("中文 / English");
+// Solve never panics.
+//
+// Parameters travel in three maps of Params: Num ("params" in JSON) for
+// numbers, Str ("options") for strings and Vec ("vectors") for one value
+// per criterion.
+//
+// # Normalisation (Request.Normalize)
+//
+//	none          y = x (default, except "vector" for topsis)
+//	minmax        (x−min)/(max−min); cost (max−x)/(max−min)     SPSSAU 正向化/逆向化
+//	minmax-ab     a + (b−a)·minmax; params a = 0.01, b = 0.99    SPSSAU 区间化 (coupling)
+//	vector        x/√Σx²; cost 1 − x/√Σx² (pymcdm). For topsis, the classic form
+//	              (cost keeps x/√Σx², its ideal is the minimum; same closeness)
+//	sum           x/Σx; cost (1/x)/Σ(1/x)
+//	max           x/max; cost min/x
+//	zscore        (x−mean)/s, sample s; cost −z                  SPSSAU 标准化
+//	mean          x/mean                                         均值化 (direction kept)
+//	initial       x/x₁ (first alternative)                       初值化 (direction kept)
+//	reciprocal    cost 1/x; benefit unchanged                    倒数
+//	spssau-shift  columns with any x ≤ 0: x + |min| + shift (0.01)  非负平移 (direction kept)
+//	moderate      1 − |x − best|/max|x − best|; vectors best     适度/中间型
+//	interval      1 inside [lower, upper], else 1 − distance/M; vectors lower, upper  区间型
+//
+// After a direction-aware normalisation every criterion is "larger is
+// better"; after none, mean, initial and spssau-shift the types still apply
+// (TOPSIS, VIKOR, GRA and Copeland honour them; WSM and WPM warn).
+//
+// # Weighting (Request.Weighting, or given Request.Weights)
+//
+//	equal         1/n
+//	entropy       熵值法: k = 1/ln m, 0·ln 0 = 0; params shift (δ), nonneg_shift (1 = SPSSAU 非负平移)
+//	critic        CRITIC: sample σ × Σ(1 − r); params abs_corr (1 = Σ(1 − |r|))
+//	cv            变异系数法: s/mean (sample s)
+//	sd            standard deviation
+//	pca           Chinese papers' composite coefficients; params min_eigen (1), cumulative
+//	pca-loadings  first-component loadings (COINr get_PCA), normalised to sum 1
+//	ahp           from Request.AHP; options ahp_method (sum-product), ri (saaty)
+//
+// Building blocks: Equal, Entropy, CRITIC, CV, SD, PCA, PCALoadings, AHP,
+// HierarchyWeights, CombineLinear, CombineMultiplicative, CombineGeometric,
+// GameTheory / CombineGameTheory (博弈论组合赋权) and VerticalHorizontal
+// (纵横向拉开档次法).
+//
+// # Methods (Request.Method)
+//
+//	wsm             Σ w y
+//	wpm             Π y^w (y ≥ 0)
+//	topsis          C = D⁻/(D⁺ + D⁻); options weights_in = matrix (v = w·z) | distance (√Σ w (z − z*)², 清风)
+//	entropy-topsis  SPSSAU 熵权TOPSIS: shift (0.01), entropy weights, data × weights, TOPSIS
+//	vikor           param v (0.5); scores = Q, lower is better, ranks ascend
+//	gra             grey relational grade; param rho (0.5), vectors reference
+//	copeland        weighted outranking, +1/0/−1 per pair (COINr)
+//
+// All scores are "higher is better" except VIKOR's Q, for which Details
+// carries "lower_is_better": true.
+package mcda
