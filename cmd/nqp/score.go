@@ -171,6 +171,10 @@ func cmdScore(args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintln(stderr, err)
 			return exitUsage
 		}
+		if err := os.WriteFile(filepath.Join(*tablesDir, "recipe.json"), res.Recipe.JSON(), 0o644); err != nil {
+			fmt.Fprintln(stderr, err)
+			return exitUsage
+		}
 		for _, t := range tables {
 			var b bytes.Buffer
 			if err := export.WriteCSV(&b, t); err == nil {
@@ -184,6 +188,8 @@ func cmdScore(args []string, stdout, stderr io.Writer) int {
 	}
 	if *out == "" {
 		printTable(stdout, tables[0])
+		fmt.Fprintln(stdout)
+		printTable(stdout, tables[1]) // weights
 		return exitOK
 	}
 	var b bytes.Buffer
@@ -196,7 +202,11 @@ func cmdScore(args []string, stdout, stderr io.Writer) int {
 		}
 		b.Write(js)
 	case ".csv":
+		// A CSV holds one table; the recipe that produced it goes beside it.
 		err = export.WriteCSV(&b, tables[0])
+		if err == nil {
+			err = os.WriteFile(strings.TrimSuffix(*out, filepath.Ext(*out))+".recipe.json", res.Recipe.JSON(), 0o644)
+		}
 	case ".xlsx":
 		err = export.WriteXLSX(&b, tables, res.Recipe.JSON())
 	default:
