@@ -4,9 +4,11 @@ import (
 	"cmp"
 	"fmt"
 	"math"
+	"runtime"
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/nqp-index/nqp/scoring/diag"
 	"github.com/nqp-index/nqp/scoring/framework"
@@ -252,21 +254,23 @@ func Run(in Input, r Recipe) (*Result, error) {
 	// Normalise.
 	yc := newMatrix(np, nr)
 	groups := groupsOf(periodOf, len(res.Periods), r.Normalise.Scope)
-	for j := 0; j < np; j++ {
-		var constIn []string
+	constant := make([][]string, np)
+	parallel(np, func(j int) {
 		for g, idx := range groups {
 			if len(idx) == 0 {
 				continue
 			}
 			if normaliseColumn(xc[j], yc[j], idx, dirs[j], r.Normalise) {
 				if r.Normalise.Scope == ScopePeriod {
-					constIn = append(constIn, res.Periods[g].Label)
+					constant[j] = append(constant[j], res.Periods[g].Label)
 				} else {
-					constIn = append(constIn, "")
+					constant[j] = append(constant[j], "")
 				}
 			}
 		}
-		if len(constIn) > 0 {
+	})
+	for j := 0; j < np; j++ {
+		if constIn := constant[j]; len(constIn) > 0 {
 			c := leaves[j]
 			where, whereEn := "", ""
 			if r.Normalise.Scope == ScopePeriod {
@@ -514,11 +518,15 @@ func screenPeriods(data *panel.Panel, rows []int, leaves []string, colOf map[str
 	}
 	have := make([]int, len(data.Periods))
 	total := make([]int, len(data.Periods))
+	src := make([]int, len(leaves))
+	for j, c := range leaves {
+		src[j] = colOf[c]
+	}
 	for _, i := range rows {
-		row := data.Rows[i]
-		for _, c := range leaves {
-			total[row.Period]++
-			if !math.IsNaN(row.Values[colOf[c]]) {
+		row := &data.Rows[i]
+		total[row.Period] += len(src)
+		for _, k := range src {
+			if !math.IsNaN(row.Values[k]) {
 				have[row.Period]++
 			}
 		}
@@ -540,4 +548,35 @@ func screenPeriods(data *panel.Panel, rows []int, leaves []string, colOf map[str
 		}
 	}
 	return out
+}
+
+// parallel calls f(0..n-1) on up to GOMAXPROCS goroutines. Each call must
+// write only its own outputs, so results do not depend on scheduling.
+func parallel(n int, f func(i int)) {
+	workers := runtime.GOMAXPROCS(0)
+	if workers > n {
+		workers = n
+	}
+	if workers <= 1 {
+		for i := 0; i < n; i++ {
+			f(i)
+		}
+		return
+	}
+	var wg sync.WaitGroup
+	next := make(chan int, n)
+	for i := 0; i < n; i++ {
+		next <- i
+	}
+	close(next)
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				f(i)
+			}
+		}()
+	}
+	wg.Wait()
 }

@@ -50,10 +50,10 @@ type colIssue struct {
 func entropy(y Matrix, idx []int, w Weights) (EntropyDiag, []colIssue) {
 	p := len(y)
 	dg := EntropyDiag{K: make(Vector, p), N: make([]int, p), E: make(Vector, p), D: make(Vector, p), W: make(Vector, p)}
-	var notes []colIssue
-	vals := make([]float64, 0, len(idx))
-	for j := 0; j < p; j++ {
-		vals = vals[:0]
+	colNotes := make([][]colIssue, p)
+	parallel(p, func(j int) {
+		vals := make([]float64, 0, len(idx))
+		note := func(c colIssue) { colNotes[j] = append(colNotes[j], c) }
 		lo, hi := math.Inf(1), math.Inf(-1)
 		col := y[j]
 		for _, i := range idx {
@@ -73,8 +73,8 @@ func entropy(y Matrix, idx []int, w Weights) (EntropyDiag, []colIssue) {
 		dg.N[j] = n
 		if n < 2 {
 			dg.K[j], dg.E[j], dg.D[j] = math.NaN(), 1, 0
-			notes = append(notes, colIssue{j, "entropy-too-few", "有效样本少于 2 个，熵值法无法计算（k = 1/ln N 无定义），该指标权重记为 0", "fewer than 2 values: the entropy method is undefined (k = 1/ln N), weight set to 0"})
-			continue
+			note(colIssue{j, "entropy-too-few", "有效样本少于 2 个，熵值法无法计算（k = 1/ln N 无定义），该指标权重记为 0", "fewer than 2 values: the entropy method is undefined (k = 1/ln N), weight set to 0"})
+			return
 		}
 		if lo < 0 {
 			s := -lo + 0.01
@@ -82,7 +82,7 @@ func entropy(y Matrix, idx []int, w Weights) (EntropyDiag, []colIssue) {
 				vals[i] += s
 			}
 			lo, hi = lo+s, hi+s
-			notes = append(notes, colIssue{j, "entropy-negative", "存在负值，已按 SPSSAU 非负平移（加 |min| + 0.01）后计算熵值", "negative values: shifted by |min| + 0.01 (SPSSAU's non-negative shift) before the entropy step"})
+			note(colIssue{j, "entropy-negative", "存在负值，已按 SPSSAU 非负平移（加 |min| + 0.01）后计算熵值", "negative values: shifted by |min| + 0.01 (SPSSAU's non-negative shift) before the entropy step"})
 		}
 		switch w.ZeroRule {
 		case ZeroShift:
@@ -106,8 +106,8 @@ func entropy(y Matrix, idx []int, w Weights) (EntropyDiag, []colIssue) {
 		dg.K[j] = k
 		if !(sum > 0) {
 			dg.E[j], dg.D[j] = 1, 0
-			notes = append(notes, colIssue{j, "entropy-all-zero", "所有值为 0，不含信息，熵值记为 1、权重为 0", "all values are 0: no information, entropy set to 1 and weight to 0"})
-			continue
+			note(colIssue{j, "entropy-all-zero", "所有值为 0，不含信息，熵值记为 1、权重为 0", "all values are 0: no information, entropy set to 1 and weight to 0"})
+			return
 		}
 		// Σ q ln q with q = v/sum equals (Σ v ln v)/sum − ln sum.
 		var h float64
@@ -122,6 +122,10 @@ func entropy(y Matrix, idx []int, w Weights) (EntropyDiag, []colIssue) {
 			d = 0
 		}
 		dg.E[j], dg.D[j] = e, d
+	})
+	var notes []colIssue
+	for _, ns := range colNotes {
+		notes = append(notes, ns...)
 	}
 	var sd float64
 	for _, d := range dg.D {
