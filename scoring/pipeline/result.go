@@ -84,16 +84,20 @@ type Result struct {
 	Groups     []string             `json:"groups,omitempty"` // group label per row ("" = none)
 	Indicators []string             `json:"indicators"`
 	Raw        Matrix               `json:"raw"`
-	Normalised Matrix               `json:"normalised"`
-	Weights    []WeightSet          `json:"weights"`
-	Entropy    []EntropyDiag        `json:"entropy,omitempty"`
-	CRITIC     *CRITICDiag          `json:"critic,omitempty"`
-	Spread     *SpreadDiag          `json:"spread,omitempty"`
-	Aggregates []string             `json:"aggregates"`
-	Scores     Matrix               `json:"scores"`
-	Ranks      Ranks                `json:"ranks"`
-	GroupRanks Ranks                `json:"group_ranks,omitempty"`
-	Report     diag.Report          `json:"report"`
+	// --- pre-steps (denominate, impute, screen, treat): their tables go here ---
+	Normalised Matrix `json:"normalised"`
+	// --- normalisation method tables go here ---
+	Weights []WeightSet   `json:"weights"`
+	Entropy []EntropyDiag `json:"entropy,omitempty"`
+	CRITIC  *CRITICDiag   `json:"critic,omitempty"`
+	Spread  *SpreadDiag   `json:"spread,omitempty"`
+	// --- further weighting diagnostics (PCA, AHP, combination, optimised) go here ---
+	Aggregates []string `json:"aggregates"`
+	Scores     Matrix   `json:"scores"`
+	// --- aggregation method tables (TOPSIS, VIKOR, GRA, Copeland) go here ---
+	Ranks      Ranks       `json:"ranks"`
+	GroupRanks Ranks       `json:"group_ranks,omitempty"`
+	Report     diag.Report `json:"report"`
 }
 
 // JSON returns the result as deterministic, indented JSON.

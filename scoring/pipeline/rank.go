@@ -1,0 +1,91 @@
+package pipeline
+
+import (
+	"math"
+	"slices"
+
+	"github.com/nqp-index/nqp/scoring/diag"
+)
+
+// rankBy ranks each column of scores within each period (and group, when
+// labels is not nil: rows with an empty label get no group rank), in
+// descending order; ties share the lower rank (R's ties.method = "min").
+func rankBy(scores Matrix, periodOf []int, labels []string) Ranks {
+	nr := len(scores)
+	out := make(Ranks, nr)
+	if nr == 0 {
+		return out
+	}
+	nc := len(scores[0])
+	for i := range out {
+		out[i] = make([]int, nc)
+	}
+	type key struct {
+		p int
+		g string
+	}
+	buckets := map[key][]int{}
+	var keys []key
+	for i := 0; i < nr; i++ {
+		k := key{p: periodOf[i]}
+		if labels != nil {
+			if labels[i] == "" {
+				continue
+			}
+			k.g = labels[i]
+		}
+		if _, ok := buckets[k]; !ok {
+			keys = append(keys, k)
+		}
+		buckets[k] = append(buckets[k], i)
+	}
+	type pair struct {
+		v float64
+		i int
+	}
+	ps := make([]pair, 0, nr)
+	for _, k := range keys {
+		rows := buckets[k]
+		for c := 0; c < nc; c++ {
+			ps = ps[:0]
+			for _, i := range rows {
+				if v := scores[i][c]; !math.IsNaN(v) {
+					ps = append(ps, pair{v, i})
+				}
+			}
+			slices.SortFunc(ps, func(a, b pair) int {
+				switch {
+				case a.v > b.v:
+					return -1
+				case a.v < b.v:
+					return 1
+				}
+				return 0
+			})
+			for n, p := range ps {
+				if n > 0 && p.v == ps[n-1].v {
+					out[p.i][c] = out[ps[n-1].i][c]
+				} else {
+					out[p.i][c] = n + 1
+				}
+			}
+		}
+	}
+	return out
+}
+
+// rank fills the ranks, overall and within groups.
+func (st *state) rank() {
+	res := st.res
+	res.Ranks = rankBy(res.Scores, st.periodOf, nil)
+	if g := st.r.Rank.Groups; g != "" {
+		labels, err := groupLabels(g, st.data, st.rows, res.Units, res.Rows)
+		if err != nil {
+			st.rep.Add(diag.Problem{Severity: diag.Warning, Code: "bad-groups", Zh: err.zh, En: err.en})
+		} else {
+			res.GroupBy = g
+			res.Groups = labels
+			res.GroupRanks = rankBy(res.Scores, st.periodOf, labels)
+		}
+	}
+}
