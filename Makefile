@@ -13,15 +13,15 @@ build:
 	$(GO) build -o bin/nqp ./cmd/nqp
 	GOOS=js GOARCH=wasm $(GO) build $(ENGINE)
 
-## test: vet, every test natively, the engine's tests under wasm (Node), brief fuzzing
-test: vet test-native test-wasm fuzz
+## test: vet, every test natively (with the browser end-to-end test), the engine's tests under wasm (Node), brief fuzzing
+test: vet wasm test-native test-wasm fuzz
 
 vet:
 	@test -z "$$(gofmt -l scoring cmd)" || { gofmt -l scoring cmd; echo "gofmt needed"; exit 1; }
 	$(GO) vet ./...
 
 test-native:
-	$(GO) test -count=1 ./...
+	NQP_E2E=1 $(GO) test -count=1 ./...
 
 test-wasm:
 	GOOS=js GOARCH=wasm $(GO) test -count=1 -exec="$(WASM_EXEC)" $(ENGINE)

@@ -3,9 +3,11 @@ package app
 import (
 	"fmt"
 	"strconv"
+	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
+	"github.com/nqp-index/nqp/scoring/diag"
 	"github.com/nqp-index/nqp/scoring/framework"
 )
 
@@ -13,13 +15,35 @@ import (
 // ranking of a period, the weights and the problem report.
 type Workbench struct {
 	app.Compo
-	ws Workspace
+	ws      Workspace
+	tooBig  bool   // the session could not be saved locally
+	cleared bool   // the local data was just cleared
+	pasted  string // text pasted into the paste box
 }
 
-// OnMount loads the bundled sample so that the first visit shows a result.
+// storageKey is where the session is kept in the browser's localStorage.
+const storageKey = "nqp-project"
+
+// OnMount restores the saved session, or loads the bundled sample so that
+// the first visit shows a result.
 func (c *Workbench) OnMount(ctx app.Context) {
-	if c.ws.Panel == nil {
-		c.ws.LoadSample()
+	if c.ws.Panel != nil {
+		return
+	}
+	var p Project
+	if err := ctx.LocalStorage().Get(storageKey, &p); err == nil && p.Schema == ProjectSchema {
+		if c.ws.Open(p) == nil {
+			return
+		}
+	}
+	c.ws.LoadSample()
+}
+
+// save keeps the session in localStorage (a few MB at most).
+func (c *Workbench) save(ctx app.Context) {
+	c.tooBig = false
+	if err := ctx.LocalStorage().Set(storageKey, c.ws.Project()); err != nil {
+		c.tooBig = true
 	}
 }
 
@@ -39,19 +63,33 @@ func (c *Workbench) Render() app.UI {
 			app.Button().ID("lang").Text(T(l, "language")).OnClick(c.onLang),
 			app.P().Class("note").Text(T(l, "subtitle")),
 		),
-		app.Section().Class("load").Body(
+		app.Section().ID("data").Class("load").Body(
+			app.H2().Text(T(l, "step_data")),
 			app.Label().For("file").Text(T(l, "load")),
-			app.Input().ID("file").Type("file").Accept(".csv,.tsv,.txt,.xlsx").OnChange(c.onFile),
+			app.Input().ID("file").Type("file").Accept(".csv,.tsv,.txt,.xlsx,.json").OnChange(c.onFile),
 			app.Button().ID("sample").Text(T(l, "sample")).OnClick(c.onSample),
+			app.Div().ID("drop").Class("drop").OnDragOver(func(ctx app.Context, e app.Event) { e.PreventDefault() }).OnDrop(c.onDrop).Body(
+				app.P().Text(T(l, "drop")),
+				app.Textarea().ID("paste").Rows(3).OnChange(func(ctx app.Context, e app.Event) { c.pasted = ctx.JSSrc().Get("value").String() }),
+				app.Button().ID("paste-go").Text(T(l, "paste_go")).OnClick(c.onPaste),
+			),
+		),
+		c.summary(l),
+		app.Section().ID("framework").Class("load").Body(
+			app.H2().Text(T(l, "step_fw")),
 			app.Label().For("template").Text(T(l, "template")),
 			c.templateSelect(l),
 		),
-		c.summary(l),
-		c.periodSelect(l),
-		c.ranking(l),
-		c.downloads(l),
-		c.weights(l),
+		c.method(l),
+		app.Section().ID("results").Body(
+			app.H2().Text(T(l, "step_results")),
+			c.periodSelect(l),
+			c.ranking(l),
+			c.downloads(l),
+			c.weights(l),
+		),
 		c.report(l),
+		c.storage(l),
 	)
 }
 
@@ -192,19 +230,71 @@ func (c *Workbench) onLang(ctx app.Context, e app.Event) {
 	} else {
 		c.ws.Lang = Zh
 	}
+	c.save(ctx)
 	ctx.Page().SetLang(map[Lang]string{Zh: "zh-CN", En: "en"}[c.ws.Lang])
 }
 
-func (c *Workbench) onSample(ctx app.Context, e app.Event) { c.ws.LoadSample() }
+func (c *Workbench) onSample(ctx app.Context, e app.Event) {
+	c.ws.LoadSample()
+	c.save(ctx)
+}
+
+// loaded handles a file from the picker or a drop: a project file (.json)
+// restores a session, anything else is data.
+func (c *Workbench) loaded(ctx app.Context, name string, b []byte) {
+	if strings.HasSuffix(strings.ToLower(name), ".json") {
+		if err := c.ws.OpenJSON(b); err != nil {
+			c.ws.Report.Add(diag.New(diag.Error, "project", err.Error(), err.Error()))
+			return
+		}
+	} else {
+		c.ws.Load(name, b)
+	}
+	c.save(ctx)
+}
 
 func (c *Workbench) onFile(ctx app.Context, e app.Event) {
-	readFirstFile(ctx, ctx.JSSrc(), func(ctx app.Context, name string, b []byte) {
-		c.ws.Load(name, b)
-	})
+	readFirstFile(ctx, ctx.JSSrc(), c.loaded)
+}
+
+func (c *Workbench) onDrop(ctx app.Context, e app.Event) {
+	e.PreventDefault()
+	readFirstFile(ctx, e.Get("dataTransfer"), c.loaded)
+}
+
+func (c *Workbench) onPaste(ctx app.Context, e app.Event) {
+	if strings.TrimSpace(c.pasted) == "" {
+		return
+	}
+	c.ws.Load("pasted.tsv", []byte(c.pasted))
+	c.save(ctx)
 }
 
 func (c *Workbench) onTemplate(ctx app.Context, e app.Event) {
 	c.ws.SetTemplate(ctx.JSSrc().Get("value").String())
+	c.save(ctx)
+}
+
+// storage renders the local-storage notes and controls.
+func (c *Workbench) storage(l Lang) app.UI {
+	note := T(l, "saved_note")
+	if c.tooBig {
+		note = T(l, "too_big")
+	}
+	if c.cleared {
+		note = T(l, "cleared")
+	}
+	return app.Section().ID("storage").Body(
+		app.P().Class("note").Text(note),
+		app.Button().ID("save-project").Text(T(l, "save_project")).OnClick(func(ctx app.Context, e app.Event) {
+			download(ctx, "nqp-project.json", "application/json", c.ws.ProjectJSON())
+		}),
+		app.Button().ID("clear").Text(T(l, "clear")).OnClick(func(ctx app.Context, e app.Event) {
+			ctx.LocalStorage().Clear()
+			c.ws.Clear()
+			c.cleared = true
+		}),
+	)
 }
 
 func (c *Workbench) onPeriod(ctx app.Context, e app.Event) {

@@ -2,6 +2,7 @@ package app
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"sort"
@@ -23,11 +24,90 @@ import (
 type Workspace struct {
 	Lang     Lang
 	FileName string
+	Data     []byte // the file as loaded, kept so the session can be saved and restored
 	Panel    *panel.Panel
 	Template string // "" = flat framework
+	Recipe   pipeline.Recipe
 	Result   *pipeline.Result
 	Report   diag.Report
 	Period   int // index into Result.Periods
+}
+
+// Project is what is saved locally and in a project file: enough to
+// reproduce the session exactly.
+type Project struct {
+	Schema   string          `json:"schema"` // "nqp-project/1"
+	Lang     Lang            `json:"lang,omitempty"`
+	FileName string          `json:"file_name"`
+	Data     []byte          `json:"data"` // base64 in JSON
+	Template string          `json:"template"`
+	Recipe   pipeline.Recipe `json:"recipe"`
+}
+
+// ProjectSchema versions Project files.
+const ProjectSchema = "nqp-project/1"
+
+// Project returns the session as a Project.
+func (w *Workspace) Project() Project {
+	return Project{Schema: ProjectSchema, Lang: w.Lang, FileName: w.FileName, Data: w.Data, Template: w.Template, Recipe: w.recipe()}
+}
+
+// Open restores a saved project and scores it.
+func (w *Workspace) Open(p Project) error {
+	if p.Schema != ProjectSchema {
+		return fmt.Errorf("不是本工具的项目文件（版本 %q） / not a project file of this tool (schema %q)", p.Schema, p.Schema)
+	}
+	p.Recipe.Resolve()
+	if err := p.Recipe.Check(); err != nil {
+		return err
+	}
+	if p.Lang != "" {
+		w.Lang = p.Lang
+	}
+	w.Template, w.Recipe = p.Template, p.Recipe
+	w.Load(p.FileName, p.Data)
+	return nil
+}
+
+// OpenJSON restores a project from its JSON form.
+func (w *Workspace) OpenJSON(b []byte) error {
+	var p Project
+	if err := json.Unmarshal(b, &p); err != nil {
+		return fmt.Errorf("项目文件无法读取：%v / cannot read the project file: %v", err, err)
+	}
+	return w.Open(p)
+}
+
+// ProjectJSON returns the session as a project file.
+func (w *Workspace) ProjectJSON() []byte {
+	b, _ := json.MarshalIndent(w.Project(), "", " ")
+	return b
+}
+
+// recipe returns the recipe in use (the default until one is set).
+func (w *Workspace) recipe() pipeline.Recipe {
+	if w.Recipe.Schema == "" {
+		w.Recipe = pipeline.Default()
+	}
+	return w.Recipe
+}
+
+// SetRecipe replaces the recipe and re-scores; an invalid recipe is
+// reported and the previous one kept.
+func (w *Workspace) SetRecipe(r pipeline.Recipe) {
+	r.Resolve()
+	if err := r.Check(); err != nil {
+		w.Report.Add(diag.New(diag.Error, "recipe", err.Error(), err.Error()))
+		return
+	}
+	w.Recipe = r
+	w.Score()
+}
+
+// Clear forgets the data, the result and the settings.
+func (w *Workspace) Clear() {
+	lang := w.Lang
+	*w = Workspace{Lang: lang}
 }
 
 // LoadSample loads the bundled provincial S&T panel with the drivers template.
@@ -38,7 +118,7 @@ func (w *Workspace) LoadSample() {
 
 // Load reads a data file and scores it.
 func (w *Workspace) Load(name string, b []byte) {
-	w.FileName, w.Panel, w.Result, w.Report = name, nil, nil, diag.Report{}
+	w.FileName, w.Data, w.Panel, w.Result, w.Report = name, b, nil, nil, diag.Report{}
 	p, rep, err := ingest.Read(name, b, ingest.Options{UnitMatcher: region.MatchName})
 	w.Report.Merge(rep)
 	if err != nil || rep.HasErrors() {
@@ -96,7 +176,7 @@ func (w *Workspace) Score() {
 		}
 		fw, mapping = t.Restrict(m), m.Mapping
 	}
-	res, err := pipeline.Run(pipeline.Input{Data: w.Panel, Framework: fw, Columns: mapping}, pipeline.Default())
+	res, err := pipeline.Run(pipeline.Input{Data: w.Panel, Framework: fw, Columns: mapping}, w.recipe())
 	if err != nil {
 		var re *diag.ReportError
 		if errors.As(err, &re) {
@@ -168,3 +248,6 @@ func (w *Workspace) JSON() []byte {
 	b, _ := w.Result.JSON()
 	return b
 }
+
+// RecipeJSON returns the recipe in use as JSON.
+func (w *Workspace) RecipeJSON() []byte { return w.recipe().JSON() }

@@ -38,7 +38,7 @@ func main() {
 	}
 	if *serve != "" {
 		log.Printf("serving %s on http://%s", *out, *serve)
-		log.Fatal(http.ListenAndServe(*serve, headers(http.FileServer(http.Dir(*out)))))
+		log.Fatal(http.ListenAndServe(*serve, headers(httpFileServer(*out))))
 	}
 }
 
@@ -152,3 +152,6 @@ func headers(next http.Handler) http.Handler {
 		next.ServeHTTP(w, r)
 	})
 }
+
+// httpFileServer serves dir as a static host does.
+func httpFileServer(dir string) http.Handler { return http.FileServer(http.Dir(dir)) }
