@@ -8,6 +8,8 @@
 //	nqp inspect DATA                  (the ingest report and per-indicator statistics)
 //	nqp recipe [-preset NAME]         (print a recipe)
 //	nqp templates                     (list the built-in frameworks)
+//	nqp mcda [REQUEST.json]           (solve a decision matrix; JSON in, JSON out; stdin by default)
+//	nqp ahp [MATRIX] [-method M] [-ri T] [-json]  (AHP priorities and consistency of one matrix)
 //	nqp help
 //
 // Exit status: 0 ok, 1 data errors (the report is printed), 2 usage errors.
@@ -47,6 +49,12 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return cmdRecipe(rest, stdout, stderr)
 	case "templates":
 		return cmdTemplates(rest, stdout, stderr)
+	case "mcda":
+		return cmdMCDA(rest, stdout, stderr)
+	case "ahp":
+		return cmdAHP(rest, stdout, stderr)
+	case "analyze":
+		return cmdAnalyze(rest, stdout, stderr)
 	case "help", "-h", "-help", "--help":
 		usage(stdout, lang)
 		return exitOK
@@ -89,7 +97,13 @@ Commands:
   nqp score -sample         score the bundled provincial S&T panel with the drivers template
   nqp inspect DATA          show the ingest report and per-indicator statistics
   nqp recipe [-preset P]    print a recipe (presets: nqp-standard, coinr)
+  nqp analyze DATA -what A  analyses of the scores: coupling obstacle gini theil kde markov convergence moran ua sa remove
   nqp templates             list the built-in indicator frameworks
+  nqp mcda [REQUEST.json]   solve a decision matrix (mcda.Request JSON from the file or stdin;
+                            the answer as JSON on stdout)
+  nqp ahp [MATRIX]          AHP priorities, λmax, CI, RI, CR of a pairwise matrix (JSON array of
+                            arrays, or CSV with or without headers; stdin when omitted)
+                            -method sum-product|geometric|eigenvector -ri saaty|chinese -json
   nqp help                  this text
 
 Common flags of score and inspect:
@@ -115,7 +129,13 @@ Exit status: 0 ok, 1 data errors (the report is printed), 2 usage errors.
   nqp score -sample          用内置的省级科技面板和“驱动力”指标体系计算
   nqp inspect 数据文件        显示读取报告和各指标的描述统计
   nqp recipe [-preset 名称]   打印配方（预设：nqp-standard、coinr）
+  nqp analyze 数据 -what 分析  得分的分析：coupling obstacle gini theil kde markov convergence moran ua sa remove
   nqp templates              列出内置指标体系
+  nqp mcda [请求.json]        求解决策矩阵（从文件或标准输入读取 mcda.Request JSON，
+                             结果以 JSON 写到标准输出）
+  nqp ahp [矩阵文件]          层次分析法：判断矩阵的权重、λmax、CI、RI、CR（JSON 数组的数组，
+                             或带/不带表头的 CSV；省略文件时读标准输入）
+                             -method sum-product|geometric|eigenvector -ri saaty|chinese -json
   nqp help                   显示本说明
 
 score 与 inspect 的通用选项：

@@ -120,7 +120,7 @@ func TestExitCodes(t *testing.T) {
 func TestScoreCOINrPresetFlags(t *testing.T) {
 	// z-score + CRITIC + geometric mean cannot work (negative values): a data error naming the fix.
 	code, _, errOut := runCLI("score", "-sample", "-normalise", "zscore", "-aggregate", "gmean", "-lang", "en")
-	if code != exitData || !strings.Contains(errOut, "geometric mean") {
+	if code != exitData || !strings.Contains(errOut, "positive values") {
 		t.Errorf("exit %d: %s", code, errOut)
 	}
 	code, out, errOut := runCLI("score", "-sample", "-weights", "critic", "-periods", "2022,2023", "-groups", "none", "-lang", "en")

@@ -3,6 +3,7 @@ package pipeline
 import (
 	"fmt"
 	"math"
+	"sort"
 	"strings"
 
 	"github.com/nqp-index/nqp/scoring/diag"
@@ -46,17 +47,6 @@ func groupsOf(periods []int, nPeriods int, scope string) [][]int {
 		g[p] = append(g[p], i)
 	}
 	return g
-}
-
-// normaliseColumn writes the normalised values of column x (rows in idx)
-// into y and reports whether the column was constant within idx.
-func normaliseColumn(x, y []float64, idx []int, d framework.Direction, n Normalise) (constant bool) {
-	switch n.Method {
-	case ZScore:
-		return zscoreColumn(x, y, idx, d, *n.Mean, *n.SD)
-	default:
-		return minmaxColumn(x, y, idx, d, *n.Lower, *n.Upper, n.Shift)
-	}
 }
 
 // minmaxColumn applies (direction-aware) min-max scaling to [l, u] plus shift.
@@ -158,11 +148,33 @@ func zscoreColumn(x, y []float64, idx []int, d framework.Direction, mu, sigma fl
 	return constant
 }
 
-// Normalisation methods.
+// Normalisation methods. COINr's n_* functions: minmax, zscore, scaled,
+// rank, borda, prank, fracmax, dist2max, dist2ref, dist2targ, goalposts and
+// none. The literature's (SPSSAU 生成变量 → 量纲处理, TOPSIS/GRA papers):
+// vector, sum, max, min, mean, initial and rescale (= minmax).
 const (
-	MinMax = "minmax"
-	ZScore = "zscore"
+	MinMax     = "minmax"
+	ZScore     = "zscore"
+	Scaled     = "scaled"
+	NRank      = "rank"
+	Borda      = "borda"
+	PRank      = "prank"
+	FracMax    = "fracmax"
+	Dist2Max   = "dist2max"
+	Dist2Ref   = "dist2ref"
+	Dist2Targ  = "dist2targ"
+	Goalposts  = "goalposts"
+	NNone      = "none"
+	VectorNorm = "vector"
+	SumNorm    = "sum"
+	MaxNorm    = "max"
+	MinNorm    = "min"
+	MeanNorm   = "mean"
+	Initial    = "initial"
+	Rescale    = "rescale"
 )
+
+const normaliseMethods = "minmax, zscore, scaled, rank, borda, prank, fracmax, dist2max, dist2ref, dist2targ, goalposts, none, vector, sum, max, min, mean, initial, rescale"
 
 // Scopes of normalisation and of objective weights.
 const (
@@ -170,18 +182,121 @@ const (
 	ScopePeriod = "period" // each period on its own
 )
 
-// Normalise configures the normalisation step.
-type Normalise struct {
-	Method string `json:"method"` // "minmax" (default) or "zscore"
-	// MinMax: y = l + (u−l)(x−min)/(max−min) + shift.
+// NormSpec is one normalisation method with its parameters. The recipe's
+// Normalise holds the spec for every indicator, and Normalise.Indicators
+// may override it for single indicators (COINr's indiv_specs).
+// Parameters are read only by the method that uses them.
+type NormSpec struct {
+	// Method is one of the names above ("minmax" by default).
+	Method string `json:"method"`
+	// MinMax / rescale: y = l + (u−l)(x−min)/(max−min) + shift.
 	Lower *float64 `json:"lower,omitempty"` // default 0
 	Upper *float64 `json:"upper,omitempty"` // default 1
-	Shift float64  `json:"shift"`           // δ added after scaling (e.g. 0.0001)
+	Shift float64  `json:"shift"`           // δ added after min-max scaling (e.g. 0.0001)
 	// ZScore: y = (x−mean)/sd·SD + Mean with the sample sd (n−1).
 	Mean *float64 `json:"mean,omitempty"` // default 0
 	SD   *float64 `json:"sd,omitempty"`   // default 1
+	// Scaled (COINr n_scaled): y = (x − scaled_lower)/(scaled_upper − scaled_lower)·scale_factor,
+	// on x·Direction. Defaults 0, 100, 100.
+	ScaledLower *float64 `json:"scaled_lower,omitempty"`
+	ScaledUpper *float64 `json:"scaled_upper,omitempty"`
+	ScaleFactor *float64 `json:"scale_factor,omitempty"`
+	// Ties for rank, borda and prank: "min" (default, COINr), "max" or "average".
+	Ties string `json:"ties,omitempty"`
+	// Dist2Ref: the reference unit (a unit code; COINr takes a row index)
+	// and, when the pooled panel holds several of its rows, the period
+	// whose value is the reference (default: its latest period with a value).
+	RefUnit   string `json:"ref_unit,omitempty"`
+	RefPeriod string `json:"ref_period,omitempty"`
+	// Dist2Targ: the target in raw units (default: the framework's Target),
+	// multiplied by the direction as COINr's use_iMeta does.
+	Target *float64 `json:"target,omitempty"`
+	// CapMax caps dist2ref and dist2targ at 1.
+	CapMax bool `json:"cap_max,omitempty"`
+	// Goalposts: y = (x − lo)/(hi − lo), truncated to [0, 1] if trunc2posts,
+	// times goal_scale (default 1). lo and hi are raw units; for a negative
+	// indicator they are multiplied by −1 and swapped (COINr use_iMeta).
+	GoalLower   *float64 `json:"goal_lower,omitempty"`
+	GoalUpper   *float64 `json:"goal_upper,omitempty"`
+	GoalScale   *float64 `json:"goal_scale,omitempty"`
+	Trunc2Posts *bool    `json:"trunc2posts,omitempty"`
+	// Reciprocal: negative indicators are replaced by 1/x (x > 0) and then
+	// treated as positive (倒数法).
+	Reciprocal bool `json:"reciprocal,omitempty"`
+	// NonNegShift: after the method, a column (within its scope) with any
+	// value ≤ 0 gets + |min| + nonneg_delta (SPSSAU 非负平移; δ = 0.01).
+	NonNegShift bool     `json:"nonneg_shift,omitempty"`
+	NonNegDelta *float64 `json:"nonneg_delta,omitempty"`
+}
+
+// Normalise configures the normalisation step: the spec of every
+// indicator (the same fields as NormSpec), its scope and per-indicator
+// overrides.
+type Normalise struct {
+	// Method is one of the names above ("minmax" by default).
+	Method string `json:"method"`
+	// MinMax / rescale: y = l + (u−l)(x−min)/(max−min) + shift.
+	Lower *float64 `json:"lower,omitempty"` // default 0
+	Upper *float64 `json:"upper,omitempty"` // default 1
+	Shift float64  `json:"shift"`           // δ added after min-max scaling (e.g. 0.0001)
+	// ZScore: y = (x−mean)/sd·SD + Mean with the sample sd (n−1).
+	Mean *float64 `json:"mean,omitempty"` // default 0
+	SD   *float64 `json:"sd,omitempty"`   // default 1
+	// Scaled (COINr n_scaled): y = (x − scaled_lower)/(scaled_upper − scaled_lower)·scale_factor,
+	// on x·Direction. Defaults 0, 100, 100.
+	ScaledLower *float64 `json:"scaled_lower,omitempty"`
+	ScaledUpper *float64 `json:"scaled_upper,omitempty"`
+	ScaleFactor *float64 `json:"scale_factor,omitempty"`
+	// Ties for rank, borda and prank: "min" (default, COINr), "max" or "average".
+	Ties string `json:"ties,omitempty"`
+	// Dist2Ref: the reference unit (a unit code; COINr takes a row index)
+	// and, when the pooled panel holds several of its rows, the period
+	// whose value is the reference (default: its latest period with a value).
+	RefUnit   string `json:"ref_unit,omitempty"`
+	RefPeriod string `json:"ref_period,omitempty"`
+	// Dist2Targ: the target in raw units (default: the framework's Target),
+	// multiplied by the direction as COINr's use_iMeta does.
+	Target *float64 `json:"target,omitempty"`
+	// CapMax caps dist2ref and dist2targ at 1.
+	CapMax bool `json:"cap_max,omitempty"`
+	// Goalposts: y = (x − lo)/(hi − lo), truncated to [0, 1] if trunc2posts,
+	// times goal_scale (default 1). lo and hi are raw units; for a negative
+	// indicator they are multiplied by −1 and swapped (COINr use_iMeta).
+	GoalLower   *float64 `json:"goal_lower,omitempty"`
+	GoalUpper   *float64 `json:"goal_upper,omitempty"`
+	GoalScale   *float64 `json:"goal_scale,omitempty"`
+	Trunc2Posts *bool    `json:"trunc2posts,omitempty"`
+	// Reciprocal: negative indicators are replaced by 1/x (x > 0) and then
+	// treated as positive (倒数法).
+	Reciprocal bool `json:"reciprocal,omitempty"`
+	// NonNegShift: after the method, a column (within its scope) with any
+	// value ≤ 0 gets + |min| + nonneg_delta (SPSSAU 非负平移; δ = 0.01).
+	NonNegShift bool     `json:"nonneg_shift,omitempty"`
+	NonNegDelta *float64 `json:"nonneg_delta,omitempty"`
 	// Scope: "global" (pooled over all periods; default) or "period".
 	Scope string `json:"scope"`
+	// Indicators overrides the spec for single indicators (by code). An
+	// override replaces the whole spec (COINr indiv_specs); an empty method
+	// means the recipe's method.
+	Indicators map[string]NormSpec `json:"indicators,omitempty"`
+}
+
+// spec returns the recipe-wide spec.
+func (n *Normalise) spec() NormSpec {
+	return NormSpec{Method: n.Method, Lower: n.Lower, Upper: n.Upper, Shift: n.Shift, Mean: n.Mean, SD: n.SD,
+		ScaledLower: n.ScaledLower, ScaledUpper: n.ScaledUpper, ScaleFactor: n.ScaleFactor, Ties: n.Ties,
+		RefUnit: n.RefUnit, RefPeriod: n.RefPeriod, Target: n.Target, CapMax: n.CapMax,
+		GoalLower: n.GoalLower, GoalUpper: n.GoalUpper, GoalScale: n.GoalScale, Trunc2Posts: n.Trunc2Posts,
+		Reciprocal: n.Reciprocal, NonNegShift: n.NonNegShift, NonNegDelta: n.NonNegDelta}
+}
+
+// setSpec writes the recipe-wide spec back.
+func (n *Normalise) setSpec(s NormSpec) {
+	n.Method, n.Lower, n.Upper, n.Shift, n.Mean, n.SD = s.Method, s.Lower, s.Upper, s.Shift, s.Mean, s.SD
+	n.ScaledLower, n.ScaledUpper, n.ScaleFactor, n.Ties = s.ScaledLower, s.ScaledUpper, s.ScaleFactor, s.Ties
+	n.RefUnit, n.RefPeriod, n.Target, n.CapMax = s.RefUnit, s.RefPeriod, s.Target, s.CapMax
+	n.GoalLower, n.GoalUpper, n.GoalScale, n.Trunc2Posts = s.GoalLower, s.GoalUpper, s.GoalScale, s.Trunc2Posts
+	n.Reciprocal, n.NonNegShift, n.NonNegDelta = s.Reciprocal, s.NonNegShift, s.NonNegDelta
 }
 
 // resolve fills in the normalisation defaults.
@@ -192,91 +307,291 @@ func (n *Normalise) resolve() {
 	if n.Scope == "" {
 		n.Scope = ScopeGlobal
 	}
-	switch n.Method {
-	case MinMax:
-		if n.Lower == nil {
-			n.Lower = fp(0)
+	base := n.spec()
+	base.resolve()
+	n.setSpec(base)
+	for c, s := range n.Indicators {
+		if s.Method == "" {
+			s.Method = n.Method
 		}
-		if n.Upper == nil {
-			n.Upper = fp(1)
+		s.resolve()
+		n.Indicators[c] = s
+	}
+}
+
+func (s *NormSpec) resolve() {
+	if s.Method == "" {
+		s.Method = MinMax
+	}
+	switch s.Method {
+	case MinMax, Rescale:
+		if s.Lower == nil {
+			s.Lower = fp(0)
+		}
+		if s.Upper == nil {
+			s.Upper = fp(1)
 		}
 	case ZScore:
-		if n.Mean == nil {
-			n.Mean = fp(0)
+		if s.Mean == nil {
+			s.Mean = fp(0)
 		}
-		if n.SD == nil {
-			n.SD = fp(1)
+		if s.SD == nil {
+			s.SD = fp(1)
 		}
+	case Scaled:
+		if s.ScaledLower == nil {
+			s.ScaledLower = fp(0)
+		}
+		if s.ScaledUpper == nil {
+			s.ScaledUpper = fp(100)
+		}
+		if s.ScaleFactor == nil {
+			s.ScaleFactor = fp(100)
+		}
+	case NRank, Borda, PRank:
+		if s.Ties == "" {
+			s.Ties = "min"
+		}
+	case Goalposts:
+		if s.GoalScale == nil {
+			s.GoalScale = fp(1)
+		}
+		if s.Trunc2Posts == nil {
+			t := true
+			s.Trunc2Posts = &t
+		}
+	}
+	if s.NonNegShift && s.NonNegDelta == nil {
+		s.NonNegDelta = fp(0.01)
 	}
 }
 
 // check reports invalid normalisation settings.
 func (n Normalise) check() error {
-	switch n.Method {
-	case MinMax:
-		if !(*n.Upper > *n.Lower) {
-			return fmt.Errorf("归一化上限必须大于下限 / normalise.upper must be greater than normalise.lower")
-		}
-	case ZScore:
-		if !(*n.SD > 0) {
-			return fmt.Errorf("z-score 的目标标准差必须为正 / normalise.sd must be positive")
-		}
-	default:
-		return bad("normalise.method", n.Method, "minmax, zscore")
+	if err := n.spec().check("normalise"); err != nil {
+		return err
 	}
 	switch n.Scope {
 	case ScopeGlobal, ScopePeriod:
 	default:
 		return bad("normalise.scope", n.Scope, "global, period")
 	}
+	codes := make([]string, 0, len(n.Indicators))
+	for c := range n.Indicators {
+		codes = append(codes, c)
+	}
+	sort.Strings(codes)
+	for _, c := range codes {
+		if err := n.Indicators[c].check("normalise.indicators." + c); err != nil {
+			return err
+		}
+	}
 	return nil
 }
 
-// normalise fills st.yc and Result.Normalised.
+func (s NormSpec) check(field string) error {
+	finite := func(v *float64) bool { return v != nil && !math.IsNaN(*v) && !math.IsInf(*v, 0) }
+	switch s.Method {
+	case MinMax, Rescale:
+		if !finite(s.Lower) || !finite(s.Upper) || !(*s.Upper > *s.Lower) {
+			return fmt.Errorf("归一化上限必须大于下限 / %s.upper must be greater than %s.lower", field, field)
+		}
+	case ZScore:
+		if !finite(s.Mean) || !finite(s.SD) || !(*s.SD > 0) {
+			return fmt.Errorf("z-score 的目标标准差必须为正 / %s.sd must be positive", field)
+		}
+	case Scaled:
+		if !finite(s.ScaledLower) || !finite(s.ScaledUpper) || !finite(s.ScaleFactor) || *s.ScaledUpper == *s.ScaledLower {
+			return fmt.Errorf("scaled 的 scaled_lower 与 scaled_upper 不能相等 / %s: scaled_lower and scaled_upper must differ", field)
+		}
+	case NRank, Borda, PRank:
+		switch s.Ties {
+		case "min", "max", "average":
+		default:
+			return bad(field+".ties", s.Ties, "min, max, average")
+		}
+	case Dist2Ref:
+		if strings.TrimSpace(s.RefUnit) == "" {
+			return fmt.Errorf("dist2ref 需要参照地区 ref_unit / %s: dist2ref needs ref_unit (a unit code)", field)
+		}
+	case Dist2Targ:
+		if s.Target != nil && !finite(s.Target) {
+			return fmt.Errorf("目标值必须是有限数值 / %s.target must be finite", field)
+		}
+	case Goalposts:
+		if !finite(s.GoalLower) || !finite(s.GoalUpper) || !(*s.GoalUpper > *s.GoalLower) {
+			return fmt.Errorf("goalposts 需要 goal_lower < goal_upper / %s: goalposts need goal_lower < goal_upper", field)
+		}
+		if !finite(s.GoalScale) || !(*s.GoalScale > 0) {
+			return fmt.Errorf("goal_scale 必须为正 / %s.goal_scale must be positive", field)
+		}
+	case FracMax, Dist2Max, NNone, VectorNorm, SumNorm, MaxNorm, MinNorm, MeanNorm, Initial:
+	default:
+		return bad(field+".method", s.Method, normaliseMethods)
+	}
+	if s.NonNegShift && (!finite(s.NonNegDelta) || !(*s.NonNegDelta > 0)) {
+		return fmt.Errorf("非负平移量必须为正 / %s.nonneg_delta must be positive", field)
+	}
+	return nil
+}
+
+// specFor returns the spec that normalises indicator code.
+func (n *Normalise) specFor(code string) *NormSpec {
+	s, ok := n.Indicators[code]
+	if !ok {
+		s = n.spec()
+	}
+	return &s
+}
+
+// constantValue is the normalised value given to a constant indicator.
+func (s NormSpec) constantValue() float64 {
+	switch s.Method {
+	case ZScore:
+		return *s.Mean
+	case MinMax, Rescale:
+		return *s.Lower + s.Shift
+	}
+	return 0
+}
+
+// colErr is a normalisation failure of one column (a division by zero, a
+// missing reference or target…).
+type colErr struct{ code, zh, en string }
+
+func (e *colErr) Error() string { return e.en }
+
+func errCol(code, zh, en string, a ...any) *colErr {
+	return &colErr{code: code, zh: fmt.Sprintf(zh, a...), en: fmt.Sprintf(en, a...)}
+}
+
+// normaliseColumn writes the normalised values of column j (rows in idx,
+// one normalisation group) into y and reports whether the column was
+// constant within idx, and the parameters used (for the details table).
+func (st *state) normaliseColumn(j int, y []float64, idx []int, s *NormSpec) (constant bool, params map[string]float64, err *colErr) {
+	code := st.leaves[j]
+	node := st.fw.Node(code)
+	d := node.Direction
+	x := st.xc[j]
+	if s.Reciprocal && d.Kind == framework.Negative {
+		rx := make([]float64, len(x))
+		for k := range rx {
+			rx[k] = math.NaN()
+		}
+		for _, i := range idx {
+			v := x[i]
+			if math.IsNaN(v) {
+				continue
+			}
+			if !(v > 0) {
+				return false, nil, errCol("reciprocal-nonpositive", "指标 %s 有非正值 %g，不能取倒数", "indicator %s has the non-positive value %g; the reciprocal needs x > 0", code, v)
+			}
+			rx[i] = 1 / v
+		}
+		x = rx
+		d = framework.Direction{Kind: framework.Positive}
+	}
+	switch s.Method {
+	case MinMax, Rescale:
+		constant = minmaxColumn(x, y, idx, d, *s.Lower, *s.Upper, s.Shift)
+	case ZScore:
+		constant = zscoreColumn(x, y, idx, d, *s.Mean, *s.SD)
+	case VectorNorm, SumNorm, MaxNorm, MinNorm, MeanNorm, Initial:
+		params, err = st.literatureColumn(x, y, idx, d, s, code)
+	default:
+		constant, params, err = st.coinrColumn(x, y, idx, d, s, node)
+	}
+	if err != nil {
+		return false, nil, err
+	}
+	if s.NonNegShift {
+		lo := math.Inf(1)
+		for _, i := range idx {
+			if v := y[i]; !math.IsNaN(v) && v < lo {
+				lo = v
+			}
+		}
+		if lo <= 0 {
+			add := math.Abs(lo) + *s.NonNegDelta
+			for _, i := range idx {
+				y[i] += add
+			}
+			if params == nil {
+				params = map[string]float64{}
+			}
+			params["nonneg_added"] = add
+		}
+	}
+	return constant, params, nil
+}
+
+// NormDetail records the parameters one normalisation method used for one
+// indicator in one normalisation group (period label, or "" when pooled):
+// the column statistics and reference values of the formula.
+type NormDetail struct {
+	Indicator string             `json:"indicator"`
+	Method    string             `json:"method"`
+	Period    string             `json:"period,omitempty"`
+	Params    map[string]float64 `json:"params"`
+}
+
+// normalise fills st.yc and Result.Normalised. A column that cannot be
+// normalised is reported as an error and left missing.
 func (st *state) normalise() {
 	r, res := st.r, st.res
 	np := len(st.leaves)
-	dirs := make([]framework.Direction, np)
-	for j, c := range st.leaves {
-		dirs[j] = st.fw.Node(c).Direction
-	}
 	st.yc = newMatrix(np, len(st.rows))
 	groups := groupsOf(st.periodOf, len(res.Periods), r.Normalise.Scope)
 	constant := make([][]string, np)
+	details := make([][]NormDetail, np)
+	errs := make([]*colErr, np)
+	specs := make([]*NormSpec, np)
+	for j, c := range st.leaves {
+		specs[j] = r.Normalise.specFor(c)
+	}
 	parallel(np, func(j int) {
 		for g, idx := range groups {
 			if len(idx) == 0 {
 				continue
 			}
-			if normaliseColumn(st.xc[j], st.yc[j], idx, dirs[j], r.Normalise) {
-				if r.Normalise.Scope == ScopePeriod {
-					constant[j] = append(constant[j], res.Periods[g].Label)
-				} else {
-					constant[j] = append(constant[j], "")
+			period := ""
+			if r.Normalise.Scope == ScopePeriod {
+				period = res.Periods[g].Label
+			}
+			c, params, err := st.normaliseColumn(j, st.yc[j], idx, specs[j])
+			if err != nil {
+				errs[j] = err
+				for i := range st.yc[j] {
+					st.yc[j][i] = math.NaN()
 				}
+				return
+			}
+			if c {
+				constant[j] = append(constant[j], period)
+			}
+			if params != nil {
+				details[j] = append(details[j], NormDetail{Indicator: st.leaves[j], Method: specs[j].Method, Period: period, Params: params})
 			}
 		}
 	})
 	for j := 0; j < np; j++ {
+		c := st.leaves[j]
+		if e := errs[j]; e != nil {
+			st.rep.Add(diag.Problem{Severity: diag.Error, Code: "normalise-" + e.code, Column: c, Zh: e.zh, En: e.en})
+			continue
+		}
+		res.NormaliseDetails = append(res.NormaliseDetails, details[j]...)
 		if constIn := constant[j]; len(constIn) > 0 {
-			c := st.leaves[j]
 			where, whereEn := "", ""
 			if r.Normalise.Scope == ScopePeriod {
 				where = "（时期：" + strings.Join(constIn, "、") + "）"
 				whereEn = " (periods: " + strings.Join(constIn, ", ") + ")"
 			}
+			cv := specs[j].constantValue()
 			st.rep.Add(diag.Problem{Severity: diag.Warning, Code: "constant-indicator", Column: c,
-				Zh: fmt.Sprintf("指标 %s 取值无差异%s，标准化结果统一记为 %g", c, where, r.Normalise.constantValue()),
-				En: fmt.Sprintf("indicator %s does not vary%s; its normalised values are all set to %g", c, whereEn, r.Normalise.constantValue())})
+				Zh: fmt.Sprintf("指标 %s 取值无差异%s，标准化结果统一记为 %g", c, where, cv),
+				En: fmt.Sprintf("indicator %s does not vary%s; its normalised values are all set to %g", c, whereEn, cv)})
 		}
 	}
 	res.Normalised = transpose(st.yc)
-}
-
-// constantValue is the normalised value given to a constant indicator.
-func (n Normalise) constantValue() float64 {
-	if n.Method == ZScore {
-		return *n.Mean
-	}
-	return *n.Lower + n.Shift
 }

@@ -13,12 +13,17 @@ const Schema = "nqp-recipe/1"
 // Recipe describes a run completely. Its zero values are filled in by
 // Resolve, and the resolved recipe is embedded in every Result.
 type Recipe struct {
-	Schema    string    `json:"schema"`
-	Select    Select    `json:"select"`
-	Normalise Normalise `json:"normalise"`
-	Weights   Weights   `json:"weights"`
-	Aggregate Aggregate `json:"aggregate"`
-	Rank      Rank      `json:"rank"`
+	Schema string `json:"schema"`
+	Select Select `json:"select"`
+	// Pre-steps, in COINr's order (each off by default).
+	Denominate Denominate `json:"denominate"`
+	Impute     Impute     `json:"impute"`
+	Screen     Screen     `json:"screen"`
+	Treat      Treat      `json:"treat"`
+	Normalise  Normalise  `json:"normalise"`
+	Weights    Weights    `json:"weights"`
+	Aggregate  Aggregate  `json:"aggregate"`
+	Rank       Rank       `json:"rank"`
 }
 
 // Select keeps a subset of the data. Empty lists keep everything.
@@ -81,6 +86,10 @@ func (r *Recipe) Resolve() {
 	if r.Select.MinPeriodCoverage == nil {
 		r.Select.MinPeriodCoverage = fp(0.5)
 	}
+	r.Denominate.resolve()
+	r.Impute.resolve()
+	r.Screen.resolve()
+	r.Treat.resolve()
 	r.Normalise.resolve()
 	r.Weights.resolve()
 	r.Aggregate.resolve()
@@ -95,7 +104,7 @@ func (r *Recipe) Check() error {
 	if c := *r.Select.MinPeriodCoverage; !(c >= 0 && c <= 1) {
 		return fmt.Errorf("select.min_period_coverage 必须在 [0, 1] 内 / select.min_period_coverage must be in [0, 1]")
 	}
-	for _, check := range []func() error{r.Normalise.check, r.Weights.check, r.Aggregate.check} {
+	for _, check := range []func() error{r.Denominate.check, r.Impute.check, r.Screen.check, r.Treat.check, r.Normalise.check, r.Weights.check, r.Aggregate.check} {
 		if err := check(); err != nil {
 			return err
 		}

@@ -85,19 +85,52 @@ type Result struct {
 	Indicators []string             `json:"indicators"`
 	Raw        Matrix               `json:"raw"`
 	// --- pre-steps (denominate, impute, screen, treat): their tables go here ---
+	// Denominators lists the (indicator, denominator, scale) pairs applied
+	// and Denominated the values after denominate (x / (denominator/scale)).
+	Denominators []DenomPair `json:"denominators,omitempty"`
+	Denominated  Matrix      `json:"denominated,omitempty"`
+	// Imputed holds the values after imputation; ImputedCells lists the
+	// cells that were filled in.
+	Imputed      Matrix `json:"imputed,omitempty"`
+	ImputedCells []Cell `json:"imputed_cells,omitempty"`
+	// ScreenSummary has one line per observation tested by the screen
+	// (before removal), ScreenRemoved the observations removed, and
+	// Screened the values of the observations kept.
+	ScreenSummary []ScreenLine `json:"screen_summary,omitempty"`
+	ScreenRemoved []UnitPeriod `json:"screen_removed,omitempty"`
+	Screened      Matrix       `json:"screened,omitempty"`
+	// Treated holds the values after outlier treatment; TreatDetails has one
+	// line per (period, indicator) tested and TreatedPoints marks the cells
+	// changed (COINr's Treated_Points: winhi, winlo, +log_CT…).
+	Treated       Matrix         `json:"treated,omitempty"`
+	TreatDetails  []TreatDetail  `json:"treat_details,omitempty"`
+	TreatedPoints []TreatedPoint `json:"treated_points,omitempty"`
+
 	Normalised Matrix `json:"normalised"`
 	// --- normalisation method tables go here ---
-	Weights []WeightSet   `json:"weights"`
-	Entropy []EntropyDiag `json:"entropy,omitempty"`
-	CRITIC  *CRITICDiag   `json:"critic,omitempty"`
-	Spread  *SpreadDiag   `json:"spread,omitempty"`
+	// NormaliseDetails lists the parameters used per indicator and group
+	// (methods other than minmax and zscore, and the non-negative shift).
+	NormaliseDetails []NormDetail  `json:"normalise_details,omitempty"`
+	Weights          []WeightSet   `json:"weights"`
+	Entropy          []EntropyDiag `json:"entropy,omitempty"`
+	CRITIC           *CRITICDiag   `json:"critic,omitempty"`
+	Spread           *SpreadDiag   `json:"spread,omitempty"`
 	// --- further weighting diagnostics (PCA, AHP, combination, optimised) go here ---
-	Aggregates []string `json:"aggregates"`
-	Scores     Matrix   `json:"scores"`
+	PCA         []PCADiag        `json:"pca,omitempty"`
+	AHP         []AHPDiag        `json:"ahp,omitempty"`
+	Combination *CombinationDiag `json:"combination,omitempty"`
+	VH          *VHDiag          `json:"vertical_horizontal,omitempty"`
+	Optimised   *OptimisedDiag   `json:"optimised,omitempty"`
+	Noise       *NoiseDiag       `json:"noise,omitempty"`
+	Aggregates  []string         `json:"aggregates"`
+	Scores      Matrix           `json:"scores"`
 	// --- aggregation method tables (TOPSIS, VIKOR, GRA, Copeland) go here ---
-	Ranks      Ranks       `json:"ranks"`
-	GroupRanks Ranks       `json:"group_ranks,omitempty"`
-	Report     diag.Report `json:"report"`
+	// AggregateDetails holds the whole-matrix methods' tables per aggregate
+	// node and group (D⁺, D⁻, closeness; S, R, Q; relational coefficients).
+	AggregateDetails []NodeDetail `json:"aggregate_details,omitempty"`
+	Ranks            Ranks        `json:"ranks"`
+	GroupRanks       Ranks        `json:"group_ranks,omitempty"`
+	Report           diag.Report  `json:"report"`
 }
 
 // JSON returns the result as deterministic, indented JSON.

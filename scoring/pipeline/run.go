@@ -56,7 +56,9 @@ func Run(in Input, r Recipe) (*Result, error) {
 	}
 	st.reportMissing()
 	st.normalise()
-	st.weigh()
+	if err := st.weigh(); err != nil {
+		return nil, err
+	}
 	if err := st.aggregate(); err != nil {
 		return nil, err
 	}

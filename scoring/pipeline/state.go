@@ -37,7 +37,13 @@ type state struct {
 // preSteps run, in order, after the data are selected and before they
 // are normalised (COINr's Denominate → Impute → Screen → Treat). Each step
 // reads its section of the recipe and does nothing when it is off.
-var preSteps []func(*state) error
+var preSteps = []func(*state) error{
+	(*state).denominate,
+	(*state).screenEarly, // screen.after = "denominate"
+	(*state).impute,
+	(*state).screenLate, // screen.after = "impute" (COINr's example order)
+	(*state).treat,
+}
 
 func (st *state) fail(code, zh, en string) error {
 	st.rep.Add(diag.New(diag.Error, code, zh, en))
@@ -216,6 +222,7 @@ func (st *state) keepRows(keep []bool) {
 	for _, m := range st.rowTables() {
 		*m = filter(*m)
 	}
+	st.res.ImputedCells = keepCells(st.res.ImputedCells, keep)
 	st.setRows(rows)
 }
 
@@ -223,7 +230,7 @@ func (st *state) keepRows(keep []bool) {
 // before normalisation may have filled (Denominated, Imputed, Treated…),
 // so that keepRows can filter them. Steps that add such tables add them here.
 func (st *state) rowTables() []*Matrix {
-	return nil
+	return []*Matrix{&st.res.Denominated, &st.res.Imputed, &st.res.Screened, &st.res.Treated}
 }
 
 // reportMissing warns about indicators with missing values left after

@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/nqp-index/nqp/scoring/diag"
 )
@@ -14,7 +15,19 @@ const (
 	WCRITIC  = "critic"
 	WCV      = "cv"
 	WSD      = "sd"
+	// WPCA: principal-component weights, COINr's first-component loadings
+	// per aggregation group or the Chinese papers' composite coefficients.
+	WPCA = "pca"
+	// WAHP: analytic hierarchy process, one judgement matrix per group.
+	WAHP = "ahp"
+	// WCombination: a combination of two or more base methods (组合赋权).
+	WCombination = "combination"
+	// WVH: 纵横向拉开档次法 (vertical-horizontal scatter) on the normalised panel.
+	WVH = "vertical-horizontal"
 )
+
+// methodNames lists the accepted weighting methods.
+const methodNames = "entropy, critic, cv, sd, equal, manual, pca, ahp, combination, vertical-horizontal"
 
 // Entropy variants.
 const (
@@ -49,9 +62,35 @@ type Weights struct {
 	B        float64 `json:"b,omitempty"`         // upper end for zero_rule=rescale (default 0.998)
 	// CV option: compute the coefficient of variation on "raw" data (default) or "normalised".
 	CVOn string `json:"cv_on,omitempty"`
-	// Upper: how aggregates are weighted for objective methods:
-	// derived (default), framework or equal.
+	// Upper: how aggregates are weighted for methods that weight the
+	// indicators (entropy, critic, cv, sd, pca composite, combination,
+	// vertical-horizontal): derived (default), framework or equal.
 	Upper string `json:"upper,omitempty"`
+
+	// PCA options (method pca).
+	PCA *PCASpec `json:"pca,omitempty"`
+	// AHP judgement matrices (method ahp).
+	AHP *AHPSpec `json:"ahp,omitempty"`
+	// Combination of base methods (method combination).
+	Combine *CombineSpec `json:"combine,omitempty"`
+	// Optimise re-tunes one level's weights after the method (COINr's
+	// get_opt_weights); nil = off.
+	Optimise *OptimiseSpec `json:"optimise,omitempty"`
+	// Noise perturbs the final weights (COINr's get_noisy_weights, one
+	// replicate); nil = off.
+	Noise *NoiseSpec `json:"noise,omitempty"`
+}
+
+// leafMethod reports whether the method weights the indicators (the
+// aggregates' weights then follow Upper).
+func (w Weights) leafMethod() bool {
+	switch w.Method {
+	case WEqual, WManual, WAHP:
+		return false
+	case WPCA:
+		return w.PCA != nil && w.PCA.Form == PCAComposite
+	}
+	return true
 }
 
 // resolve fills in the weighting defaults.
@@ -77,8 +116,26 @@ func (w *Weights) resolve() {
 		if w.CVOn == "" {
 			w.CVOn = "raw"
 		}
+	case WPCA:
+		if w.PCA == nil {
+			w.PCA = &PCASpec{}
+		}
+		w.PCA.resolve()
+	case WAHP:
+		if w.AHP == nil {
+			w.AHP = &AHPSpec{}
+		}
+		w.AHP.resolve()
+	case WCombination:
+		if w.Combine == nil {
+			w.Combine = &CombineSpec{}
+		}
+		w.Combine.resolve()
 	}
-	if w.Method != WEqual && w.Method != WManual && w.Upper == "" {
+	if w.Optimise != nil {
+		w.Optimise.resolve()
+	}
+	if w.leafMethod() && w.Upper == "" {
 		w.Upper = UpperDerived
 	}
 }
@@ -86,7 +143,19 @@ func (w *Weights) resolve() {
 // check reports invalid weighting settings.
 func (w Weights) check() error {
 	switch w.Method {
-	case WEqual, WManual, WCRITIC, WSD:
+	case WEqual, WManual, WCRITIC, WSD, WVH:
+	case WPCA:
+		if err := w.PCA.check(); err != nil {
+			return err
+		}
+	case WAHP:
+		if err := w.AHP.check(); err != nil {
+			return err
+		}
+	case WCombination:
+		if err := w.Combine.check(); err != nil {
+			return err
+		}
 	case WCV:
 		if w.CVOn != "raw" && w.CVOn != "normalised" {
 			return bad("weights.cv_on", w.CVOn, "raw, normalised")
@@ -111,9 +180,19 @@ func (w Weights) check() error {
 			return bad("weights.zero_rule", w.ZeroRule, "zero, shift, rescale")
 		}
 	default:
-		return bad("weights.method", w.Method, "entropy, critic, cv, sd, equal, manual")
+		return bad("weights.method", w.Method, methodNames)
 	}
-	if w.Method != WEqual && w.Method != WManual {
+	if w.Optimise != nil {
+		if err := w.Optimise.check(); err != nil {
+			return err
+		}
+	}
+	if w.Noise != nil {
+		if err := w.Noise.check(); err != nil {
+			return err
+		}
+	}
+	if w.leafMethod() {
 		switch w.Upper {
 		case UpperDerived, UpperFramework, UpperEqual:
 		default:
@@ -149,8 +228,9 @@ func computeWeights(res *Result, x, y Matrix, periodOf []int, w Weights, rep *di
 		}
 	}
 	switch w.Method {
-	case WEqual, WManual:
-		// Leaves take their weights from the tree; see relativeWeights.
+	case WEqual, WManual, WAHP, WPCA, WCombination, WVH:
+		// Leaves take their weights from the tree (see relativeWeights) or
+		// from the method (see methodWeights).
 		return [][]float64{nil}, []string{""}
 	case WCRITIC:
 		dg, ns := critic(y, all)
@@ -200,31 +280,127 @@ func computeWeights(res *Result, x, y Matrix, periodOf []int, w Weights, rep *di
 	return [][]float64{mean}, []string{""}
 }
 
-// weigh computes the indicator weights and the relative and effective
-// weights of every node (one set, or one per period).
-func (st *state) weigh() {
-	res, t := st.res, st.t
-	leafW, setPeriods := computeWeights(res, st.xc, st.yc, st.periodOf, st.r.Weights, st.rep)
-	st.rel = make([][]float64, len(leafW))
-	for s := range leafW {
-		var notes []string
-		st.rel[s], notes = relativeWeights(t, leafW[s], st.r.Weights)
-		eff := effective(t, st.rel[s])
-		ws := WeightSet{Period: setPeriods[s]}
+// warn adds a warning to the run's report.
+func (st *state) warn(code, zh, en, column string) {
+	st.rep.Add(diag.Problem{Severity: diag.Warning, Code: code, Column: column, Zh: zh, En: en})
+}
+
+// methodWeights returns the relative node weights of method w (one set,
+// or one per period for the per-period entropy variant) with the period
+// label of each set. Optimise and noise are not applied here.
+func (st *state) methodWeights(w Weights) ([][]float64, []string, error) {
+	var leafW []float64
+	var err error
+	switch {
+	case w.Method == WAHP:
+		rel, err := st.ahpWeights(w.AHP)
+		if err != nil {
+			return nil, nil, err
+		}
+		return [][]float64{rel}, []string{""}, nil
+	case w.Method == WPCA && w.PCA.Form == PCACOINr:
+		rel, err := st.pcaCOINr(w.PCA)
+		if err != nil {
+			return nil, nil, err
+		}
+		return [][]float64{rel}, []string{""}, nil
+	case w.Method == WPCA:
+		leafW, err = st.pcaComposite(w.PCA)
+	case w.Method == WCombination:
+		leafW, err = st.combine(w.Combine)
+	case w.Method == WVH:
+		leafW, err = st.verticalHorizontal()
+	default:
+		sets, labels := computeWeights(st.res, st.xc, st.yc, st.periodOf, w, st.rep)
+		rels := make([][]float64, len(sets))
+		for s := range sets {
+			rels[s] = st.relWithNotes(sets[s], w, s == 0)
+		}
+		return rels, labels, nil
+	}
+	if err != nil {
+		return nil, nil, err
+	}
+	return [][]float64{st.relWithNotes(leafW, w, true)}, []string{""}, nil
+}
+
+// relWithNotes is relativeWeights with the zero-sum groups reported.
+func (st *state) relWithNotes(leafW []float64, w Weights, report bool) []float64 {
+	rel, notes := relativeWeights(st.t, leafW, w)
+	if report {
+		for _, c := range notes {
+			st.rep.Add(diag.Problem{Severity: diag.Warning, Code: "zero-weight-group", Column: c,
+				Zh: fmt.Sprintf("%s 的下级权重之和为 0，组内改用等权重", c),
+				En: fmt.Sprintf("the weights under %s sum to 0: equal weights used within that group", c)})
+		}
+	}
+	return rel
+}
+
+// weigh computes the relative and effective weights of every node (one
+// set, or one per period), applying the optimisation and noise stages.
+// When the method fails (e.g. a constant column under PCA), it reports an
+// error, falls back to the framework weights so that the later steps can
+// run, and returns the error.
+func (st *state) weigh() error {
+	res, t, w := st.res, st.t, st.r.Weights
+	rels, labels, err := st.methodWeights(w)
+	if err == nil && w.Optimise != nil {
+		base := w
+		start := func(nodes []int) []float64 {
+			// COINr starts infomax from the original (framework) weights;
+			// for other methods, from the nodes' effective weights.
+			x := make([]float64, len(nodes))
+			if base.Method == WManual {
+				for m, i := range nodes {
+					x[m] = t.fw.Node(t.codes[i]).Weight
+				}
+				return x
+			}
+			eff := effective(t, rels[0])
+			for m, i := range nodes {
+				x[m] = eff[i]
+			}
+			return x
+		}
+		if len(rels) > 1 {
+			err = &msg{"权重优化需要一组权重，不能与按期熵值法（per-period）同用", "weight optimisation needs one weight set: it cannot follow the per-period entropy variant"}
+		} else {
+			err = st.optimise(w.Optimise, rels[0], start)
+		}
+	}
+	if err != nil {
+		zh, en := err.Error(), err.Error()
+		if m, ok := err.(*msg); ok {
+			zh, en = m.zh, m.en
+		} else if z, e, ok := strings.Cut(err.Error(), " / "); ok {
+			zh, en = z, e
+		}
+		st.rep.Add(diag.Problem{Severity: diag.Error, Code: "weights-failed", Zh: "权重计算失败：" + zh, En: "the weights cannot be computed: " + en})
+		rel, _ := relativeWeights(t, nil, Weights{Method: WManual})
+		rels, labels = [][]float64{rel}, []string{""}
+	}
+	if w.Noise != nil && err == nil {
+		for s := range rels {
+			rels[s] = perturb(rels[s], t.level, t.parent, w.Noise.Levels, noiseRNG(w.Noise.Seed, 0))
+		}
+		res.Noise = &NoiseDiag{Seed: w.Noise.Seed, Levels: w.Noise.Levels}
+	}
+	st.rel = rels
+	for s := range rels {
+		eff := effective(t, rels[s])
+		ws := WeightSet{Period: labels[s]}
 		for i, c := range t.codes {
 			p := ""
 			if t.parent[i] >= 0 {
 				p = t.codes[t.parent[i]]
 			}
-			ws.Nodes = append(ws.Nodes, NodeWeight{Code: c, Parent: p, Level: t.level[i], Relative: st.rel[s][i], Effective: eff[i]})
+			ws.Nodes = append(ws.Nodes, NodeWeight{Code: c, Parent: p, Level: t.level[i], Relative: rels[s][i], Effective: eff[i]})
 		}
 		res.Weights = append(res.Weights, ws)
-		if s == 0 {
-			for _, c := range notes {
-				st.rep.Add(diag.Problem{Severity: diag.Warning, Code: "zero-weight-group", Column: c,
-					Zh: fmt.Sprintf("%s 的下级权重之和为 0，组内改用等权重", c),
-					En: fmt.Sprintf("the weights under %s sum to 0: equal weights used within that group", c)})
-			}
-		}
 	}
+	if err != nil {
+		return st.rep.Err()
+	}
+	return nil
 }
