@@ -4,7 +4,7 @@ WASM_EXEC := $(shell $(GO) env GOROOT)/lib/wasm/go_js_wasm_exec
 ENGINE    := ./scoring/...
 FUZZTIME  ?= 5s
 
-.PHONY: all build test test-native test-wasm fuzz vet bench bench-native bench-wasm wasm site serve clean
+.PHONY: all build test test-native test-wasm test-e2e fuzz vet bench bench-native bench-wasm wasm site serve clean
 
 all: build
 
@@ -14,14 +14,18 @@ build:
 	GOOS=js GOARCH=wasm $(GO) build $(ENGINE)
 
 ## test: vet, every test natively (with the browser end-to-end test), the engine's tests under wasm (Node), brief fuzzing
-test: vet wasm test-native test-wasm fuzz
+test: vet test-native test-wasm test-e2e fuzz
 
 vet:
 	@test -z "$$(gofmt -l scoring cmd)" || { gofmt -l scoring cmd; echo "gofmt needed"; exit 1; }
 	$(GO) vet ./...
 
 test-native:
-	NQP_E2E=1 $(GO) test -count=1 ./...
+	$(GO) test -count=1 ./...
+
+## test-e2e: the built site in headless Chromium (alone, so that it is not starved of CPU)
+test-e2e: wasm
+	NQP_E2E=1 $(GO) test -count=1 -run E2E ./site
 
 test-wasm:
 	GOOS=js GOARCH=wasm $(GO) test -count=1 -exec="$(WASM_EXEC)" $(ENGINE)

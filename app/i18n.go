@@ -29,6 +29,8 @@ var messages = map[string][2]string{
 	"effective":     {"综合权重", "Effective weight"},
 	"relative":      {"组内权重", "Relative weight"},
 	"loading":       {"正在读取……", "Loading…"},
+	"computing":     {"正在计算……（在后台线程中进行，页面可继续使用）", "Computing… (in a background thread; the page stays usable)"},
+	"cancel":        {"取消", "Cancel"},
 	"no_data":       {"尚未加载数据。", "No data loaded yet."},
 	"summary":       {"%s：%d 个地区，%d 个时期，%d 个指标。", "%s: %d units, %d periods, %d indicators."},
 	"recipe":        {"配方：熵值法（面板整体）+ min-max [0,1] + 加权求和 ×100", "Recipe: pooled entropy + min-max [0,1] + weighted sum ×100"},

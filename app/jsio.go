@@ -1,9 +1,12 @@
 package app
 
 import (
+	"encoding/json"
 	"time"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"github.com/nqp-index/nqp/scoring/diag"
 )
 
 // This file is the only place that talks to JavaScript.
@@ -36,4 +39,95 @@ func download(ctx app.Context, name, mime string, data []byte) {
 	a.Set("download", name)
 	a.Call("click")
 	ctx.After(time.Second, func(app.Context) { app.Window().Get("URL").Call("revokeObjectURL", url) })
+}
+
+// engineWorker runs Jobs in a Web Worker that hosts a second instance of
+// app.wasm (web/worker.js), so the page never freezes while the engine
+// works. Only the latest job's answer is used; Cancel restarts the worker.
+type engineWorker struct {
+	w       app.Value
+	ready   bool
+	next    int
+	latest  int
+	pending *pendingJob
+	done    func(ctx app.Context, o Outcome)
+}
+
+type pendingJob struct {
+	id  int
+	job Job
+}
+
+// available reports whether the browser can run Web Workers.
+func workersAvailable() bool {
+	w := app.Window()
+	return w.Truthy() && w.Get("Worker").Truthy()
+}
+
+// start creates the worker; answers are delivered through done on the UI goroutine.
+func (e *engineWorker) start(ctx app.Context, done func(ctx app.Context, o Outcome)) {
+	e.done = done
+	e.ready = false
+	e.w = app.Window().Get("Worker").New("/web/worker.js")
+	e.w.Set("onmessage", app.FuncOf(func(this app.Value, args []app.Value) any {
+		msg := args[0].Get("data")
+		if msg.Get("ready").Truthy() {
+			ctx.Dispatch(func(ctx app.Context) {
+				e.ready = true
+				if p := e.pending; p != nil {
+					e.pending = nil
+					e.post(p)
+				}
+			})
+			return nil
+		}
+		id := msg.Get("id").Int()
+		text := msg.Get("outcome").String()
+		ctx.Dispatch(func(ctx app.Context) {
+			if id != e.latest {
+				return // a newer job was submitted meanwhile
+			}
+			var o Outcome
+			if err := json.Unmarshal([]byte(text), &o); err != nil {
+				o.Report.Add(diag.New(diag.Error, "worker", "计算线程返回的结果无法读取："+err.Error(), "cannot read the engine's answer: "+err.Error()))
+			}
+			e.done(ctx, o)
+		})
+		return nil
+	}))
+}
+
+// run submits a job.
+func (e *engineWorker) run(j Job) {
+	e.next++
+	e.latest = e.next
+	p := &pendingJob{id: e.next, job: j}
+	if !e.ready {
+		e.pending = p
+		return
+	}
+	e.post(p)
+}
+
+func (e *engineWorker) post(p *pendingJob) {
+	meta, _ := json.Marshal(p.job)
+	u8 := app.Window().Get("Uint8Array").New(len(p.job.Data))
+	app.CopyBytesToJS(u8, p.job.Data)
+	buf := u8.Get("buffer")
+	msg := app.Window().Get("Object").New()
+	msg.Set("id", p.id)
+	msg.Set("job", string(meta))
+	msg.Set("data", buf)
+	transfer := app.Window().Get("Array").New()
+	transfer.Call("push", buf)
+	e.w.Call("postMessage", msg, transfer)
+}
+
+// cancel stops the running job by restarting the worker.
+func (e *engineWorker) cancel(ctx app.Context) {
+	if e.w != nil && e.w.Truthy() {
+		e.w.Call("terminate")
+	}
+	e.latest = -1
+	e.start(ctx, e.done)
 }

@@ -28,8 +28,9 @@ func (c *Workbench) method(l Lang) app.UI {
 		return func(ctx app.Context, e app.Event) {
 			r := c.ws.recipe()
 			f(&r)
-			c.ws.SetRecipe(r)
-			c.save(ctx)
+			if c.ws.SetRecipe(r) == nil {
+				c.compute(ctx)
+			}
 		}
 	}
 	val := func(ctx app.Context) string { return ctx.JSSrc().Get("value").String() }
@@ -42,8 +43,9 @@ func (c *Workbench) method(l Lang) app.UI {
 	fields := []app.UI{
 		field(l, "preset", selectOf("preset", preset, []choice{{"", "—"}, {"nqp-standard", "p_nqp"}, {"coinr", "p_coinr"}}, l, func(ctx app.Context, e app.Event) {
 			if p, err := pipeline.Preset(val(ctx)); err == nil && val(ctx) != "" {
-				c.ws.SetRecipe(p)
-				c.save(ctx)
+				if c.ws.SetRecipe(p) == nil {
+					c.compute(ctx)
+				}
 			}
 		})),
 		field(l, "normalise", selectOf("normalise", r.Normalise.Method, []choice{{pipeline.MinMax, "min-max"}, {pipeline.ZScore, "z-score"}}, l,

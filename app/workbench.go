@@ -16,9 +16,10 @@ import (
 type Workbench struct {
 	app.Compo
 	ws      Workspace
-	tooBig  bool   // the session could not be saved locally
-	cleared bool   // the local data was just cleared
-	pasted  string // text pasted into the paste box
+	engine  *engineWorker // nil: compute in the page (no Web Worker support)
+	tooBig  bool          // the session could not be saved locally
+	cleared bool          // the local data was just cleared
+	pasted  string        // text pasted into the paste box
 }
 
 // storageKey is where the session is kept in the browser's localStorage.
@@ -27,16 +28,39 @@ const storageKey = "nqp-project"
 // OnMount restores the saved session, or loads the bundled sample so that
 // the first visit shows a result.
 func (c *Workbench) OnMount(ctx app.Context) {
-	if c.ws.Panel != nil {
+	if workersAvailable() && c.engine == nil {
+		c.engine = &engineWorker{}
+		c.engine.start(ctx, func(ctx app.Context, o Outcome) {
+			c.ws.Apply(o)
+			c.save(ctx)
+		})
+	}
+	if c.ws.Data != nil {
 		return
 	}
 	var p Project
 	if err := ctx.LocalStorage().Get(storageKey, &p); err == nil && p.Schema == ProjectSchema {
 		if c.ws.Open(p) == nil {
+			c.compute(ctx)
 			return
 		}
 	}
-	c.ws.LoadSample()
+	c.ws.SetSample()
+	c.compute(ctx)
+}
+
+// compute runs the current job in the engine worker (or in the page).
+func (c *Workbench) compute(ctx app.Context) {
+	if c.ws.Data == nil {
+		return
+	}
+	c.ws.Busy = true
+	if c.engine == nil {
+		c.ws.Run()
+		c.save(ctx)
+		return
+	}
+	c.engine.run(c.ws.Job())
 }
 
 // save keeps the session in localStorage (a few MB at most).
@@ -106,17 +130,26 @@ func (c *Workbench) templateSelect(l Lang) app.UI {
 }
 
 func (c *Workbench) summary(l Lang) app.UI {
-	if c.ws.Panel == nil {
+	if c.ws.Busy {
+		return app.Div().Body(
+			app.P().ID("busy").Text(T(l, "computing")),
+			app.Button().ID("cancel").Text(T(l, "cancel")).OnClick(func(ctx app.Context, e app.Event) {
+				if c.engine != nil {
+					c.engine.cancel(ctx)
+				}
+				c.ws.Busy = false
+			}),
+		)
+	}
+	s := c.ws.Summary
+	if s == nil {
 		return app.P().ID("summary").Text(T(l, "no_data"))
 	}
 	n := 0
 	if c.ws.Result != nil {
 		n = len(c.ws.Result.Indicators)
 	}
-	return app.Div().Body(
-		app.P().ID("summary").Text(fmt.Sprintf(T(l, "summary"), c.ws.FileName, len(c.ws.Panel.Units), len(c.ws.Panel.Periods), n)),
-		app.P().Class("note").Text(T(l, "recipe")),
-	)
+	return app.P().ID("summary").Text(fmt.Sprintf(T(l, "summary"), s.File, s.Units, s.Periods, n))
 }
 
 func (c *Workbench) periodSelect(l Lang) app.UI {
@@ -235,8 +268,8 @@ func (c *Workbench) onLang(ctx app.Context, e app.Event) {
 }
 
 func (c *Workbench) onSample(ctx app.Context, e app.Event) {
-	c.ws.LoadSample()
-	c.save(ctx)
+	c.ws.SetSample()
+	c.compute(ctx)
 }
 
 // loaded handles a file from the picker or a drop: a project file (.json)
@@ -248,9 +281,9 @@ func (c *Workbench) loaded(ctx app.Context, name string, b []byte) {
 			return
 		}
 	} else {
-		c.ws.Load(name, b)
+		c.ws.SetData(name, b)
 	}
-	c.save(ctx)
+	c.compute(ctx)
 }
 
 func (c *Workbench) onFile(ctx app.Context, e app.Event) {
@@ -266,13 +299,13 @@ func (c *Workbench) onPaste(ctx app.Context, e app.Event) {
 	if strings.TrimSpace(c.pasted) == "" {
 		return
 	}
-	c.ws.Load("pasted.tsv", []byte(c.pasted))
-	c.save(ctx)
+	c.ws.SetData("pasted.tsv", []byte(c.pasted))
+	c.compute(ctx)
 }
 
 func (c *Workbench) onTemplate(ctx app.Context, e app.Event) {
 	c.ws.SetTemplate(ctx.JSSrc().Get("value").String())
-	c.save(ctx)
+	c.compute(ctx)
 }
 
 // storage renders the local-storage notes and controls.

@@ -3,35 +3,49 @@ package app
 import (
 	"bytes"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"sort"
-	"strings"
 
 	"github.com/nqp-index/nqp/scoring/diag"
 	"github.com/nqp-index/nqp/scoring/export"
-	"github.com/nqp-index/nqp/scoring/framework"
-	"github.com/nqp-index/nqp/scoring/ingest"
-	"github.com/nqp-index/nqp/scoring/panel"
 	"github.com/nqp-index/nqp/scoring/pipeline"
-	"github.com/nqp-index/nqp/scoring/region"
 	"github.com/nqp-index/nqp/scoring/sample"
 )
 
-// Workspace is the whole state of a session: the loaded data, the chosen
-// framework, the result and the UI language. Its methods do the work; the
-// components only display it.
+// Workspace is the whole state of a session: the data, the chosen
+// framework and recipe, the engine's outcome and the UI language. Its
+// methods change the settings and return the Job to run; Apply takes the
+// Outcome. The components only display a Workspace.
 type Workspace struct {
 	Lang     Lang
 	FileName string
 	Data     []byte // the file as loaded, kept so the session can be saved and restored
-	Panel    *panel.Panel
 	Template string // "" = flat framework
 	Recipe   pipeline.Recipe
+	Summary  *Summary
 	Result   *pipeline.Result
 	Report   diag.Report
-	Period   int // index into Result.Periods
+	Period   int  // index into Result.Periods
+	Busy     bool // a job is running
 }
+
+// Job returns the engine request for the current settings.
+func (w *Workspace) Job() Job {
+	return Job{FileName: w.FileName, Data: w.Data, Template: w.Template, Recipe: w.recipe()}
+}
+
+// Apply takes the engine's outcome.
+func (w *Workspace) Apply(o Outcome) {
+	w.Busy = false
+	w.Summary, w.Result, w.Report = o.Summary, o.Result, o.Report
+	if w.Result != nil {
+		w.Period = len(w.Result.Periods) - 1
+	}
+}
+
+// Run computes the current Job in this goroutine (tests, and browsers
+// without Web Workers).
+func (w *Workspace) Run() { w.Apply(Compute(w.Job())) }
 
 // Project is what is saved locally and in a project file: enough to
 // reproduce the session exactly.
@@ -65,7 +79,7 @@ func (w *Workspace) Open(p Project) error {
 		w.Lang = p.Lang
 	}
 	w.Template, w.Recipe = p.Template, p.Recipe
-	w.Load(p.FileName, p.Data)
+	w.SetData(p.FileName, p.Data)
 	return nil
 }
 
@@ -92,16 +106,16 @@ func (w *Workspace) recipe() pipeline.Recipe {
 	return w.Recipe
 }
 
-// SetRecipe replaces the recipe and re-scores; an invalid recipe is
-// reported and the previous one kept.
-func (w *Workspace) SetRecipe(r pipeline.Recipe) {
+// SetRecipe replaces the recipe; an invalid recipe is refused with an
+// error and the previous one kept.
+func (w *Workspace) SetRecipe(r pipeline.Recipe) error {
 	r.Resolve()
 	if err := r.Check(); err != nil {
 		w.Report.Add(diag.New(diag.Error, "recipe", err.Error(), err.Error()))
-		return
+		return err
 	}
 	w.Recipe = r
-	w.Score()
+	return nil
 }
 
 // Clear forgets the data, the result and the settings.
@@ -110,87 +124,20 @@ func (w *Workspace) Clear() {
 	*w = Workspace{Lang: lang}
 }
 
-// LoadSample loads the bundled provincial S&T panel with the drivers template.
-func (w *Workspace) LoadSample() {
+// SetSample selects the bundled provincial S&T panel with the drivers template.
+func (w *Workspace) SetSample() {
 	w.Template = "drivers"
-	w.Load(sample.TechmePanelName, sample.TechmePanelCSV())
+	w.SetData(sample.TechmePanelName, sample.TechmePanelCSV())
 }
 
-// Load reads a data file and scores it.
-func (w *Workspace) Load(name string, b []byte) {
-	w.FileName, w.Data, w.Panel, w.Result, w.Report = name, b, nil, nil, diag.Report{}
-	p, rep, err := ingest.Read(name, b, ingest.Options{UnitMatcher: region.MatchName})
-	w.Report.Merge(rep)
-	if err != nil || rep.HasErrors() {
-		return
-	}
-	w.Panel = p
-	w.Score()
+// SetData selects a data file.
+func (w *Workspace) SetData(name string, b []byte) {
+	w.FileName, w.Data = name, b
+	w.Summary, w.Result, w.Report = nil, nil, diag.Report{}
 }
 
-// SetTemplate changes the framework and re-scores.
-func (w *Workspace) SetTemplate(name string) {
-	w.Template = name
-	w.Score()
-}
-
-// Score runs the default recipe on the loaded panel.
-func (w *Workspace) Score() {
-	if w.Panel == nil {
-		return
-	}
-	var rep diag.Report
-	for _, p := range w.Report.Problems { // keep ingest problems only
-		if p.File != "" && p.Code != "indicator-missing" {
-			rep.Add(p)
-		}
-	}
-	w.Report = rep
-	var fw *framework.Framework
-	var mapping map[string]string
-	if w.Template == "" {
-		fw = &framework.Framework{Nodes: []framework.Node{{Code: "Index", NameZh: "综合指数", NameEn: "Index", Weight: 1}}}
-		for _, c := range w.Panel.Columns {
-			fw.Nodes = append(fw.Nodes, framework.Node{Code: c.Name, Parent: "Index", Weight: 1})
-		}
-	} else {
-		t, err := framework.Template(w.Template)
-		if err != nil {
-			w.Report.Add(diag.New(diag.Error, "unknown-template", "未知的指标体系："+w.Template, "unknown framework: "+w.Template))
-			return
-		}
-		names := make([]string, len(w.Panel.Columns))
-		for i, c := range w.Panel.Columns {
-			names[i] = c.Name
-		}
-		m := t.MatchColumns(names)
-		if len(m.Present) == 0 {
-			w.Report.Add(diag.New(diag.Error, "no-indicators", "所选指标体系的指标在数据中一个也找不到", "none of the framework's indicators is in the data"))
-			w.Result = nil
-			return
-		}
-		if len(m.Missing) > 0 {
-			w.Report.Add(diag.New(diag.Warning, "indicators-missing",
-				fmt.Sprintf("%d 个指标在数据中找不到：%s", len(m.Missing), strings.Join(m.Missing, "、")),
-				fmt.Sprintf("%d indicators are not in the data: %s", len(m.Missing), strings.Join(m.Missing, ", "))))
-		}
-		fw, mapping = t.Restrict(m), m.Mapping
-	}
-	res, err := pipeline.Run(pipeline.Input{Data: w.Panel, Framework: fw, Columns: mapping}, w.recipe())
-	if err != nil {
-		var re *diag.ReportError
-		if errors.As(err, &re) {
-			w.Report.Merge(re.Report)
-		} else {
-			w.Report.Add(diag.New(diag.Error, "recipe", err.Error(), err.Error()))
-		}
-		w.Result = nil
-		return
-	}
-	w.Report.Merge(res.Report)
-	w.Result = res
-	w.Period = len(res.Periods) - 1
-}
+// SetTemplate selects a framework ("" = every numeric column, equal weights).
+func (w *Workspace) SetTemplate(name string) { w.Template = name }
 
 // RankRow is one line of the ranking table.
 type RankRow struct {

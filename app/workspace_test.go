@@ -2,6 +2,7 @@ package app
 
 import (
 	"bytes"
+	"encoding/json"
 	"strings"
 	"testing"
 
@@ -10,7 +11,8 @@ import (
 
 func TestWorkspaceSample(t *testing.T) {
 	var w Workspace
-	w.LoadSample()
+	w.SetSample()
+	w.Run()
 	if w.Result == nil {
 		t.Fatalf("no result: %v", w.Report)
 	}
@@ -28,10 +30,13 @@ func TestWorkspaceSample(t *testing.T) {
 
 func TestWorkspaceProjectRoundTrip(t *testing.T) {
 	var w Workspace
-	w.LoadSample()
+	w.SetSample()
 	r := pipeline.Default()
 	r.Weights.Method = pipeline.WCRITIC
-	w.SetRecipe(r)
+	if err := w.SetRecipe(r); err != nil {
+		t.Fatal(err)
+	}
+	w.Run()
 	if w.Result == nil || w.Result.CRITIC == nil {
 		t.Fatal("CRITIC recipe not applied")
 	}
@@ -40,6 +45,7 @@ func TestWorkspaceProjectRoundTrip(t *testing.T) {
 	if err := v.OpenJSON(w.ProjectJSON()); err != nil {
 		t.Fatal(err)
 	}
+	v.Run()
 	js2, _ := v.Result.JSON()
 	if !bytes.Equal(js1, js2) {
 		t.Error("a reopened project does not reproduce the result")
@@ -51,18 +57,39 @@ func TestWorkspaceProjectRoundTrip(t *testing.T) {
 
 func TestWorkspaceBadFile(t *testing.T) {
 	var w Workspace
-	w.Load("empty.csv", nil)
+	w.SetData("empty.csv", nil)
+	w.Run()
 	if w.Result != nil || !w.Report.HasErrors() {
 		t.Fatal("an empty file must give an error report")
 	}
 	if !strings.Contains(w.Report.Problems[0].Format("zh"), "empty.csv") {
 		t.Errorf("message lacks the file name: %s", w.Report.Problems[0].Format("zh"))
 	}
-	w.LoadSample()
+	w.SetSample()
+	w.Run()
 	bad := w.Recipe
 	bad.Weights.Method = "magic"
-	w.SetRecipe(bad)
-	if w.Recipe.Weights.Method == "magic" || !w.Report.HasErrors() {
+	if err := w.SetRecipe(bad); err == nil || w.Recipe.Weights.Method == "magic" {
 		t.Error("an invalid recipe must be refused and reported")
+	}
+}
+
+// The worker sends the Outcome as JSON; the page must get the same result.
+func TestOutcomeJSONRoundTrip(t *testing.T) {
+	var w Workspace
+	w.SetSample()
+	o := Compute(w.Job())
+	b, err := json.Marshal(o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var back Outcome
+	if err := json.Unmarshal(b, &back); err != nil {
+		t.Fatal(err)
+	}
+	a1, _ := o.Result.JSON()
+	a2, _ := back.Result.JSON()
+	if !bytes.Equal(a1, a2) || len(back.Report.Problems) != len(o.Report.Problems) || *back.Summary != *o.Summary {
+		t.Error("Outcome does not survive JSON")
 	}
 }

@@ -58,7 +58,11 @@ func generate(dir string) error {
 	if err != nil {
 		return err
 	}
-	files := map[string][]byte{"app.css": css, "icon.svg": svg, "icon-192.png": icon(192), "icon-512.png": icon(512)}
+	worker, err := os.ReadFile(filepath.Join("site", "web", "worker.js"))
+	if err != nil {
+		return err
+	}
+	files := map[string][]byte{"app.css": css, "icon.svg": svg, "worker.js": worker, "icon-192.png": icon(192), "icon-512.png": icon(512)}
 	for name, b := range files {
 		if err := os.WriteFile(filepath.Join(web, name), b, 0o644); err != nil {
 			return err
@@ -77,7 +81,7 @@ func generate(dir string) error {
 		Lang:               "zh-CN",
 		Icon:               app.Icon{Default: "/web/icon-192.png", Large: "/web/icon-512.png", SVG: "/web/icon.svg"},
 		Image:              "/web/icon-512.png",
-		CacheableResources: []string{"/web/icon.svg"},
+		CacheableResources: []string{"/web/icon.svg", "/web/worker.js"},
 		Styles:             []string{"/web/app.css"},
 		BackgroundColor:    "#ffffff",
 		ThemeColor:         "#b3261e",

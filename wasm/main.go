@@ -1,5 +1,6 @@
 // Command wasm is the browser entry point of the NQP workbench, built with
-// GOOS=js GOARCH=wasm into web/app.wasm.
+// GOOS=js GOARCH=wasm into web/app.wasm. The same binary runs the page (go-app)
+// and, started by web/worker.js inside a Web Worker, the engine.
 package main
 
 import (
@@ -9,6 +10,10 @@ import (
 )
 
 func main() {
+	if inWorker() {
+		serveEngine()
+		return
+	}
 	nqpapp.Routes()
 	app.RunWhenOnBrowser()
 }

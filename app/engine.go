@@ -1,0 +1,98 @@
+package app
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/nqp-index/nqp/scoring/diag"
+	"github.com/nqp-index/nqp/scoring/framework"
+	"github.com/nqp-index/nqp/scoring/ingest"
+	"github.com/nqp-index/nqp/scoring/pipeline"
+	"github.com/nqp-index/nqp/scoring/region"
+)
+
+// Job is one request to the engine: a data file, a framework and a recipe.
+// In the browser it is posted to the engine's Web Worker (the file bytes
+// travel separately as a transferable ArrayBuffer).
+type Job struct {
+	FileName string          `json:"file_name"`
+	Data     []byte          `json:"-"`
+	Template string          `json:"template"`
+	Recipe   pipeline.Recipe `json:"recipe"`
+}
+
+// Summary describes the data as read.
+type Summary struct {
+	File    string `json:"file"`
+	Units   int    `json:"units"`
+	Periods int    `json:"periods"`
+	Columns int    `json:"columns"`
+}
+
+// Outcome is the engine's answer to a Job.
+type Outcome struct {
+	Summary *Summary         `json:"summary,omitempty"` // nil when the file could not be read
+	Result  *pipeline.Result `json:"result,omitempty"`  // nil when the data could not be scored
+	Report  diag.Report      `json:"report"`            // every problem, from ingest on
+}
+
+// Compute runs a Job: ingest, framework matching and the pipeline. It is
+// pure Go; the browser runs it in a Web Worker, tests run it directly.
+func Compute(j Job) Outcome {
+	var out Outcome
+	p, rep, err := ingest.Read(j.FileName, j.Data, ingest.Options{UnitMatcher: region.MatchName})
+	out.Report.Merge(rep)
+	if err != nil || rep.HasErrors() || p == nil {
+		return out
+	}
+	out.Summary = &Summary{File: j.FileName, Units: len(p.Units), Periods: len(p.Periods), Columns: len(p.Columns)}
+	var fw *framework.Framework
+	var mapping map[string]string
+	if j.Template == "" {
+		fw = &framework.Framework{Nodes: []framework.Node{{Code: "Index", NameZh: "综合指数", NameEn: "Index", Weight: 1}}}
+		for _, c := range p.Columns {
+			fw.Nodes = append(fw.Nodes, framework.Node{Code: c.Name, Parent: "Index", Weight: 1})
+		}
+	} else {
+		t, err := framework.Template(j.Template)
+		if err != nil {
+			out.Report.Add(diag.New(diag.Error, "unknown-template", "未知的指标体系："+j.Template, "unknown framework: "+j.Template))
+			return out
+		}
+		names := make([]string, len(p.Columns))
+		for i, c := range p.Columns {
+			names[i] = c.Name
+		}
+		m := t.MatchColumns(names)
+		if len(m.Present) == 0 {
+			out.Report.Add(diag.New(diag.Error, "no-indicators", "所选指标体系的指标在数据中一个也找不到", "none of the framework's indicators is in the data"))
+			return out
+		}
+		if len(m.Missing) > 0 {
+			out.Report.Add(diag.New(diag.Warning, "indicators-missing",
+				fmt.Sprintf("%d 个指标在数据中找不到：%s", len(m.Missing), strings.Join(m.Missing, "、")),
+				fmt.Sprintf("%d indicators are not in the data: %s", len(m.Missing), strings.Join(m.Missing, ", "))))
+		}
+		fw, mapping = t.Restrict(m), m.Mapping
+	}
+	res, err := pipeline.Run(pipeline.Input{Data: p, Framework: fw, Columns: mapping}, j.Recipe)
+	if err != nil {
+		var re *diag.ReportError
+		if errors.As(err, &re) {
+			out.Report.Merge(re.Report)
+		} else {
+			out.Report.Add(diag.New(diag.Error, "recipe", err.Error(), err.Error()))
+		}
+		return out
+	}
+	out.Report.Merge(res.Report)
+	res.Report = diag.Report{}
+	out.Result = res
+	return out
+}
+
+// JobError reports a Job that could not be decoded.
+func JobError(err error) diag.Problem {
+	return diag.New(diag.Error, "bad-job", "计算请求无法读取："+err.Error(), "cannot read the job: "+err.Error())
+}
