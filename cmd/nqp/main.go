@@ -113,9 +113,13 @@ Common flags of score and inspect:
   -sheet, -encoding, -layout, -unit-col, -period-col, -decimal-comma   ingest overrides
 
 Flags of score (each overrides the recipe):
-  -recipe FILE -preset NAME -normalise minmax|zscore -lower L -upper U -shift D -scope global|period
-  -weights entropy|critic|cv|sd|equal|manual -variant pooled|per-period|per-period-mean
-  -zero-rule zero|shift|rescale -delta D -aggregate amean|gmean -scale S -groups region4|region3|COLUMN
+  -recipe FILE -preset NAME -scope global|period -lower L -upper U -shift D
+  -normalise minmax|zscore|scaled|rank|borda|prank|fracmax|dist2max|dist2ref|dist2targ|goalposts|
+             vector|sum|max|min|mean|initial|rescale|none
+  -weights entropy|critic|cv|sd|pca|vertical-horizontal|equal|manual (ahp, combination: in a recipe file)
+  -variant pooled|per-period|per-period-mean -zero-rule zero|shift|rescale -delta D
+  -aggregate amean|gmean|hmean|genmean|copeland|topsis|entropy-topsis|vikor|gra -scale S
+  -groups region4|region3|COLUMN  (every option and formula: docs/recipe.md, docs/methods/)
   -units A,B -periods 2020,2021 -o out.json|out.csv|out.xlsx -tables DIR (every table as CSV)
 
 Exit status: 0 ok, 1 data errors (the report is printed), 2 usage errors.
@@ -145,9 +149,13 @@ score 与 inspect 的通用选项：
   -sheet、-encoding、-layout、-unit-col、-period-col、-decimal-comma   读取选项
 
 score 的选项（覆盖配方中的对应设置）：
-  -recipe 文件 -preset 名称 -normalise minmax|zscore -lower L -upper U -shift D -scope global|period
-  -weights entropy|critic|cv|sd|equal|manual -variant pooled|per-period|per-period-mean
-  -zero-rule zero|shift|rescale -delta D -aggregate amean|gmean -scale S -groups region4|region3|列名
+  -recipe 文件 -preset 名称 -scope global|period -lower L -upper U -shift D
+  -normalise minmax|zscore|scaled|rank|borda|prank|fracmax|dist2max|dist2ref|dist2targ|goalposts|
+             vector|sum|max|min|mean|initial|rescale|none
+  -weights entropy|critic|cv|sd|pca|vertical-horizontal|equal|manual（ahp、combination 需在配方文件中设置）
+  -variant pooled|per-period|per-period-mean -zero-rule zero|shift|rescale -delta D
+  -aggregate amean|gmean|hmean|genmean|copeland|topsis|entropy-topsis|vikor|gra -scale S
+  -groups region4|region3|列名（全部选项与公式见 docs/recipe.md、docs/methods/）
   -units A,B -periods 2020,2021 -o 结果.json|结果.csv|结果.xlsx -tables 目录（每张表一个 CSV）
 
 退出码：0 成功；1 数据错误（打印问题报告）；2 用法错误。

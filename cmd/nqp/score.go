@@ -87,9 +87,8 @@ func cmdScore(args []string, stdout, stderr io.Writer) int {
 			*dst = s
 		}
 	}
-	set(*normalise, &r.Normalise.Method)
-	if *normalise == pipeline.ZScore {
-		r.Normalise.Lower, r.Normalise.Upper = nil, nil
+	if *normalise != "" && *normalise != r.Normalise.Method {
+		r.Normalise = pipeline.Normalise{Method: *normalise, Scope: r.Normalise.Scope}
 	}
 	num(*lower, &r.Normalise.Lower)
 	num(*upper, &r.Normalise.Upper)

@@ -3,6 +3,7 @@ package pipeline
 import (
 	"fmt"
 	"math"
+	"strings"
 
 	"github.com/nqp-index/nqp/scoring/diag"
 	"github.com/nqp-index/nqp/scoring/mcda"
@@ -218,6 +219,13 @@ func (st *state) aggregateMatrix(val [][]float64) error {
 				codes[k] = t.codes[l]
 				types[k] = mcda.Benefit
 			}
+			// Indicators with no value at all in this group are left out (their
+			// weight goes to the others, as the arithmetic mean does); rows
+			// missing any remaining indicator get no score.
+			cols, codes, types, w = st.dropEmptyColumns(t.codes[a], labels[g], idx, cols, codes, types, w)
+			if len(cols) == 0 {
+				continue
+			}
 			rows, dropped := complete(idx, cols)
 			total += dropped
 			if len(rows) == 0 {
@@ -225,8 +233,8 @@ func (st *state) aggregateMatrix(val [][]float64) error {
 			}
 			x := make([][]float64, len(rows))
 			for r, i := range rows {
-				x[r] = make([]float64, len(leaves))
-				for k := range leaves {
+				x[r] = make([]float64, len(cols))
+				for k := range cols {
 					x[r][k] = cols[k][i]
 				}
 			}
@@ -316,4 +324,37 @@ func (st *state) aggregateMatrix(val [][]float64) error {
 		st.warnIncomplete(t.codes[a], total)
 	}
 	return nil
+}
+
+// dropEmptyColumns removes the indicators that have no value in any row of
+// idx, with a warning naming them and the period.
+func (st *state) dropEmptyColumns(node, period string, idx []int, cols [][]float64, codes []string, types []int, w []float64) ([][]float64, []string, []int, []float64) {
+	var kc [][]float64
+	var kcodes, gone []string
+	var kt []int
+	var kw []float64
+	for k, c := range cols {
+		empty := true
+		for _, i := range idx {
+			if !math.IsNaN(c[i]) {
+				empty = false
+				break
+			}
+		}
+		if empty {
+			gone = append(gone, codes[k])
+			continue
+		}
+		kc, kcodes, kt, kw = append(kc, c), append(kcodes, codes[k]), append(kt, types[k]), append(kw, w[k])
+	}
+	if len(gone) > 0 {
+		where, whereEn := "", ""
+		if period != "" {
+			where, whereEn = "（时期 "+period+"）", " (period "+period+")"
+		}
+		st.rep.Add(diag.Problem{Severity: diag.Warning, Code: "aggregate-empty-indicator", Column: node,
+			Zh: fmt.Sprintf("%s%s：指标 %s 全部缺失，%s 在其余指标上计算", node, where, strings.Join(gone, "、"), st.r.Aggregate.Method),
+			En: fmt.Sprintf("%s%s: indicators %s have no values; %s uses the other indicators", node, whereEn, strings.Join(gone, ", "), st.r.Aggregate.Method)})
+	}
+	return kc, kcodes, kt, kw
 }

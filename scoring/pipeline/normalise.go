@@ -566,7 +566,7 @@ func (st *state) normalise() {
 				}
 				return
 			}
-			if c {
+			if c && hasValue(st.xc[j], idx) {
 				constant[j] = append(constant[j], period)
 			}
 			if params != nil {
@@ -594,4 +594,14 @@ func (st *state) normalise() {
 		}
 	}
 	res.Normalised = transpose(st.yc)
+}
+
+// hasValue reports whether x has a non-missing value in a row of idx.
+func hasValue(x []float64, idx []int) bool {
+	for _, i := range idx {
+		if !math.IsNaN(x[i]) {
+			return true
+		}
+	}
+	return false
 }
