@@ -78,6 +78,18 @@ var messages = map[string][2]string{
 	"too_big":       {"数据较大，无法自动保存在浏览器中（刷新后需重新打开文件）。", "The data is too large to be saved in the browser automatically (reopen the file after a reload)."},
 }
 
+// addMessages adds a view's messages to the catalogue; each view file
+// registers its own in an init function. A key defined twice panics at
+// start-up, so a clash cannot go unnoticed.
+func addMessages(m map[string][2]string) {
+	for k, v := range m {
+		if _, dup := messages[k]; dup {
+			panic("app: message key defined twice: " + k)
+		}
+		messages[k] = v
+	}
+}
+
 // T returns the message for key in lang; unknown keys are returned as is.
 func T(lang Lang, key string) string {
 	m, ok := messages[key]
