@@ -17,14 +17,25 @@ import (
 	"github.com/chromedp/chromedp"
 )
 
-// TestE2E drives the built site in headless Chromium: the sample is scored
-// in the browser, the language switches, a user file is loaded, the session
-// survives a reload, and no request leaves the local server. It needs
-// dist/web/app.wasm (make wasm) and chromium; `make test` provides both and
-// sets NQP_E2E=1, which turns a missing prerequisite into a failure.
-func TestE2E(t *testing.T) {
+// browser is one headless-Chromium session on a freshly generated site.
+type browser struct {
+	t    *testing.T
+	ctx  context.Context
+	url  string // the site's base URL
+	mu   sync.Mutex
+	// foreign lists requests to any other host; exceptions lists uncaught
+	// page errors. check() fails the test if either is non-empty.
+	foreign, exceptions []string
+}
+
+// newBrowser generates the site from ../dist/web/app.wasm into a temporary
+// directory, serves it with the deployment headers and starts Chromium
+// with a fresh profile. Browser tests run only with NQP_E2E=1 (make
+// test-e2e), where a missing chromium or app.wasm is a failure.
+func newBrowser(t *testing.T) *browser {
+	t.Helper()
 	if os.Getenv("NQP_E2E") != "1" {
-		t.Skip("the browser test runs on its own in `make test` (make test-e2e), with NQP_E2E=1")
+		t.Skip("browser tests run on their own in `make test` (make test-e2e), with NQP_E2E=1")
 	}
 	chrome, err := exec.LookPath("chromium")
 	if _, werr := os.Stat("../dist/web/app.wasm"); err != nil || werr != nil {
@@ -38,6 +49,12 @@ func TestE2E(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dist, "web", "app.wasm"), wasm, 0o644); err != nil {
 		t.Fatal(err)
 	}
+	for _, f := range extraDistFiles {
+		if b, err := os.ReadFile(filepath.Join("..", "dist", f)); err == nil {
+			os.MkdirAll(filepath.Dir(filepath.Join(dist, f)), 0o755)
+			os.WriteFile(filepath.Join(dist, f), b, 0o644)
+		}
+	}
 	wd, _ := os.Getwd()
 	if err := os.Chdir(".."); err != nil { // generate reads site/web/*
 		t.Fatal(err)
@@ -48,7 +65,7 @@ func TestE2E(t *testing.T) {
 		t.Fatal(err)
 	}
 	srv := httptest.NewServer(headers(httpFileServer(dist)))
-	defer srv.Close()
+	t.Cleanup(srv.Close)
 	host := strings.TrimPrefix(srv.URL, "http://")
 
 	opts := []chromedp.ExecAllocatorOption{
@@ -58,18 +75,16 @@ func TestE2E(t *testing.T) {
 		chromedp.UserDataDir(t.TempDir()),
 	}
 	actx, cancel := chromedp.NewExecAllocator(context.Background(), opts...)
-	defer cancel()
+	t.Cleanup(cancel)
 	ctx, cancel := chromedp.NewContext(actx)
-	defer cancel()
+	t.Cleanup(cancel)
 	ctx, cancel = context.WithTimeout(ctx, 300*time.Second)
-	defer cancel()
-
+	t.Cleanup(cancel)
+	b := &browser{t: t, ctx: ctx, url: srv.URL}
 	// Start the browser before subscribing to its events.
 	if err := chromedp.Do(ctx, chromedp.Navigate("about:blank")); err != nil {
 		t.Fatal(err)
 	}
-	var mu sync.Mutex
-	var foreign, exceptions []string
 	go func() {
 		for ev, err := range chromedp.Events(ctx, network.RequestWillBeSent) {
 			if err != nil {
@@ -77,9 +92,9 @@ func TestE2E(t *testing.T) {
 			}
 			u, perr := url.Parse(ev.Request.URL)
 			if perr == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != host {
-				mu.Lock()
-				foreign = append(foreign, ev.Request.URL)
-				mu.Unlock()
+				b.mu.Lock()
+				b.foreign = append(b.foreign, ev.Request.URL)
+				b.mu.Unlock()
 			}
 		}
 	}()
@@ -88,33 +103,82 @@ func TestE2E(t *testing.T) {
 			if err != nil {
 				return
 			}
-			mu.Lock()
-			exceptions = append(exceptions, ev.ExceptionDetails.Text)
-			mu.Unlock()
+			b.mu.Lock()
+			b.exceptions = append(b.exceptions, ev.ExceptionDetails.Text)
+			b.mu.Unlock()
 		}
 	}()
 	if _, err := chromedp.Call(ctx, network.Enable, network.EnableParams{}); err != nil {
 		t.Fatal(err)
 	}
-	poll := func(js string) error {
-		_, err := chromedp.Run(ctx, chromedp.Poll[bool](js, chromedp.WithPollingTimeout(90*time.Second)))
-		return err
-	}
-	text := func(sel string) string {
-		s, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS(sel)))
-		if err != nil {
-			t.Fatalf("text of %s: %v", sel, err)
-		}
-		return s
-	}
+	return b
+}
 
+// extraDistFiles are built files besides app.wasm that the site needs
+// (e.g. bundled JavaScript libraries), copied from ../dist when present.
+var extraDistFiles []string
+
+// poll waits until the JavaScript expression is true.
+func (b *browser) poll(js string) error {
+	_, err := chromedp.Run(b.ctx, chromedp.Poll[bool](js, chromedp.WithPollingTimeout(90*time.Second)))
+	return err
+}
+
+// text returns the text of the first element matching a CSS selector.
+func (b *browser) text(sel string) string {
+	s, err := chromedp.Run(b.ctx, chromedp.Text(chromedp.CSS(sel)))
+	if err != nil {
+		b.t.Fatalf("text of %s: %v", sel, err)
+	}
+	return s
+}
+
+// do runs actions and fails the test on error.
+func (b *browser) do(actions ...chromedp.Action[chromedp.Void]) {
+	b.t.Helper()
+	if err := chromedp.Do(b.ctx, actions...); err != nil {
+		b.t.Fatal(err)
+	}
+}
+
+// body returns the start of the page text, for failure messages.
+func (b *browser) body() string {
+	s, _ := chromedp.Run(b.ctx, chromedp.Evaluate[string](`document.body.innerText.slice(0, 800)`))
+	return s
+}
+
+// open loads the site and waits until the sample's 2023 ranking is shown.
+func (b *browser) open() {
+	b.t.Helper()
+	b.do(chromedp.Navigate(b.url + "/"))
+	if err := b.poll(`document.querySelectorAll('#ranking tbody tr').length === 31`); err != nil {
+		b.t.Fatalf("the sample ranking did not render: %v; page: %q", err, b.body())
+	}
+}
+
+// check fails the test if a request left the local server or the page threw.
+func (b *browser) check() {
+	b.t.Helper()
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if len(b.foreign) > 0 {
+		b.t.Errorf("requests left the local server: %v", b.foreign)
+	}
+	if len(b.exceptions) > 0 {
+		b.t.Errorf("uncaught exceptions: %v", b.exceptions)
+	}
+}
+
+// TestE2E drives the built site in headless Chromium: the sample is scored
+// in the browser (in the engine's Web Worker), the language switches, a
+// user file is loaded, the session survives a reload and clearing removes
+// it, and no request leaves the local server.
+func TestE2E(t *testing.T) {
+	b := newBrowser(t)
+	ctx := b.ctx
+	poll, text := b.poll, b.text
 	// The bundled sample is scored in the browser; 2023 is shown first.
-	if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/")); err != nil {
-		t.Fatal(err)
-	}
-	if err := poll(`document.querySelectorAll('#ranking tbody tr').length === 31`); err != nil {
-		t.Fatalf("the sample ranking did not render: %v", err)
-	}
+	b.open()
 	if first := text(`#ranking tbody tr:first-child td:nth-child(2)`); first != "广东" {
 		t.Errorf("2023 ranking starts with %q, want 广东", first)
 	}
@@ -160,12 +224,5 @@ func TestE2E(t *testing.T) {
 	if err := poll(`localStorage.length === 0`); err != nil {
 		t.Errorf("localStorage not cleared: %v", err)
 	}
-	mu.Lock()
-	defer mu.Unlock()
-	if len(foreign) > 0 {
-		t.Errorf("requests left the local server: %v", foreign)
-	}
-	if len(exceptions) > 0 {
-		t.Errorf("uncaught exceptions: %v", exceptions)
-	}
+	b.check()
 }
