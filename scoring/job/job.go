@@ -1,0 +1,175 @@
+// Package job runs one scoring job from inputs as users supply them: a
+// data file, a framework (a framework file, a built-in template, a
+// framework value, or none: every numeric column under one index) and a
+// recipe. The nqp CLI, the browser's engine worker and the Worker API all
+// go through it, so they give the same answer for the same inputs.
+package job
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/nqp-index/nqp/scoring/diag"
+	"github.com/nqp-index/nqp/scoring/framework"
+	"github.com/nqp-index/nqp/scoring/ingest"
+	"github.com/nqp-index/nqp/scoring/panel"
+	"github.com/nqp-index/nqp/scoring/pipeline"
+	"github.com/nqp-index/nqp/scoring/region"
+)
+
+// Spec is one job's inputs. Exactly one of FrameworkData, Framework and
+// Template is normally set; with none, every numeric column is an
+// indicator with equal weight.
+type Spec struct {
+	DataName string
+	Data     []byte
+	// Ingest options; a nil UnitMatcher matches China's 31 provinces.
+	Ingest ingest.Options
+
+	FrameworkName string // file name of FrameworkData, for messages
+	FrameworkData []byte // a framework file (COINr iMeta, simple table, JSON)
+	Framework     *framework.Framework
+	Template      string // a built-in template name
+
+	Recipe pipeline.Recipe
+}
+
+// Outcome is everything a job produced. Fields are nil when the job
+// stopped before reaching them; Report always says why.
+type Outcome struct {
+	Panel     *panel.Panel
+	Framework *framework.Framework // the framework as chosen, before restriction to the data
+	Match     *framework.Match     // which indicators matched which columns
+	Result    *pipeline.Result
+	Report    diag.Report
+}
+
+// ReadData reads the data file.
+func ReadData(s Spec) (*panel.Panel, diag.Report, error) {
+	opt := s.Ingest
+	if opt.UnitMatcher == nil {
+		opt.UnitMatcher = region.MatchName
+	}
+	return ingest.Read(s.DataName, s.Data, opt)
+}
+
+// ChooseFramework returns the job's framework (not yet restricted).
+func ChooseFramework(s Spec, p *panel.Panel) (*framework.Framework, diag.Report, error) {
+	var rep diag.Report
+	switch {
+	case s.FrameworkData != nil:
+		fw, r, err := framework.Read(s.FrameworkName, s.FrameworkData)
+		rep.Merge(r)
+		if err == nil && r.HasErrors() {
+			err = r.Err()
+		}
+		return fw, rep, err
+	case s.Framework != nil:
+		if r := s.Framework.Validate(); r.HasErrors() {
+			rep.Merge(r)
+			return nil, rep, rep.Err()
+		}
+		return s.Framework, rep, nil
+	case s.Template != "":
+		fw, err := framework.Template(s.Template)
+		if err != nil {
+			rep.Add(diag.Problem{Severity: diag.Error, Code: "unknown-template", Text: s.Template,
+				Zh: fmt.Sprintf("未知的内置指标体系“%s”（可用：%s）", s.Template, TemplateNames()),
+				En: fmt.Sprintf("unknown built-in framework %q (known: %s)", s.Template, TemplateNames())})
+			return nil, rep, rep.Err()
+		}
+		return fw, rep, nil
+	}
+	rep.Add(diag.Problem{Severity: diag.Info, Code: "flat-framework",
+		Zh: "未指定指标体系：所有数值列都作为正向指标、等权重地归入一个总指数",
+		En: "no framework given: every numeric column is a positive indicator under one index, with equal weights"})
+	return Flat(p), rep, nil
+}
+
+// Flat puts every numeric column of p under one index, with equal weights.
+func Flat(p *panel.Panel) *framework.Framework {
+	fw := &framework.Framework{Name: "flat", Nodes: []framework.Node{{Code: "Index", NameZh: "综合指数", NameEn: "Index", Weight: 1}}}
+	for _, c := range p.Columns {
+		fw.Nodes = append(fw.Nodes, framework.Node{Code: c.Name, Parent: "Index", Weight: 1})
+	}
+	return fw
+}
+
+// MatchData matches the framework's indicators to the panel's columns and
+// reports what is missing and what is left over. It is an error when no
+// indicator matches.
+func MatchData(fw *framework.Framework, p *panel.Panel) (framework.Match, diag.Report, error) {
+	var rep diag.Report
+	cols := make([]string, len(p.Columns))
+	for i, c := range p.Columns {
+		cols[i] = c.Name
+	}
+	m := fw.MatchColumns(cols)
+	if len(m.Missing) > 0 {
+		rep.Add(diag.Problem{Severity: diag.Warning, Code: "indicators-missing",
+			Zh: fmt.Sprintf("指标体系中有 %d 个指标在数据中找不到，按已有的 %d 个指标计算：%s", len(m.Missing), len(m.Present), strings.Join(m.Missing, "、")),
+			En: fmt.Sprintf("%d framework indicators are not in the data; scoring with the %d present: missing %s", len(m.Missing), len(m.Present), strings.Join(m.Missing, ", "))})
+	}
+	if len(m.Extra) > 0 {
+		rep.Add(diag.Problem{Severity: diag.Info, Code: "columns-unused",
+			Zh: fmt.Sprintf("数据中有 %d 列未对应任何指标：%s", len(m.Extra), strings.Join(m.Extra, "、")),
+			En: fmt.Sprintf("%d data columns match no indicator: %s", len(m.Extra), strings.Join(m.Extra, ", "))})
+	}
+	if len(m.Present) == 0 {
+		rep.Add(diag.Problem{Severity: diag.Error, Code: "no-indicators",
+			Zh: "指标体系中的指标在数据中一个也找不到", En: "none of the framework's indicators is in the data"})
+		return m, rep, rep.Err()
+	}
+	return m, rep, nil
+}
+
+// Run reads the data, chooses and matches the framework and runs the
+// recipe. The error is non-nil when the job could not finish; the
+// Outcome's Report then holds every problem found (for a *diag.ReportError
+// the same problems), and its other fields hold what was done.
+func Run(s Spec) (Outcome, error) {
+	var out Outcome
+	p, rep, err := ReadData(s)
+	out.Report.Merge(rep)
+	if err == nil && rep.HasErrors() {
+		err = rep.Err()
+	}
+	if err != nil {
+		return out, err
+	}
+	out.Panel = p
+	fw, rep, err := ChooseFramework(s, p)
+	out.Report.Merge(rep)
+	if err != nil {
+		return out, err
+	}
+	out.Framework = fw
+	m, rep, err := MatchData(fw, p)
+	out.Report.Merge(rep)
+	out.Match = &m
+	if err != nil {
+		return out, err
+	}
+	res, err := pipeline.Run(pipeline.Input{Data: p, Framework: fw.Restrict(m), Columns: m.Mapping}, s.Recipe)
+	if err != nil {
+		var re *diag.ReportError
+		if errors.As(err, &re) {
+			out.Report.Merge(re.Report)
+		}
+		return out, err
+	}
+	out.Report.Merge(res.Report)
+	res.Report = out.Report
+	out.Result = res
+	return out, nil
+}
+
+// TemplateNames lists the built-in templates, comma-separated.
+func TemplateNames() string {
+	var n []string
+	for _, t := range framework.Templates() {
+		n = append(n, t.Name)
+	}
+	return strings.Join(n, ", ")
+}
