@@ -2,6 +2,7 @@
 GO        ?= go
 WASM_EXEC := $(shell $(GO) env GOROOT)/lib/wasm/go_js_wasm_exec
 ENGINE    := ./scoring/...
+FUZZPKGS  := ./scoring/... ./cmd/nqp
 FUZZTIME  ?= 5s
 
 .PHONY: all build test test-native test-wasm test-e2e fuzz vet bench bench-native bench-wasm wasm site serve clean
@@ -32,7 +33,7 @@ test-wasm:
 
 ## fuzz: run every fuzz target for FUZZTIME
 fuzz:
-	@set -e; for pkg in $$($(GO) list $(ENGINE)); do \
+	@set -e; for pkg in $$($(GO) list $(FUZZPKGS)); do \
 	  for f in $$($(GO) test -list '^Fuzz' $$pkg | grep '^Fuzz' || true); do \
 	    echo "fuzz $$pkg $$f"; \
 	    $(GO) test -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) $$pkg; \

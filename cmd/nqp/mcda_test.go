@@ -166,3 +166,36 @@ func TestScoreWeightingTables(t *testing.T) {
 		}
 	}
 }
+
+// TestMCDANewNames: the COINr normalisers, the means and weighting
+// combination run from `nqp mcda` and give mcda.Solve's answer.
+func TestMCDANewNames(t *testing.T) {
+	for _, req := range []string{
+		`{"matrix": [[2, 1], [4, 3], [4, 2], [10, 5]], "types": [1, -1], "normalize": "dist2ref", "params": {"ref_row": 2, "cap_max": 1, "p": 2}, "method": "genmean"}`,
+		`{"matrix": [[2, 1], [4, 3], [4, 2], [10, 5]], "types": [1, -1], "normalize": "goalposts", "vectors": {"goal_lower": [3, 1], "goal_upper": [9, 4]}, "method": "amean"}`,
+		`{"matrix": [[2, 1], [4, 3], [4, 2], [10, 5]], "types": [1, -1], "normalize": "prank", "weighting": "combination", "options": {"bases": "entropy,expert", "rule": "linear"}, "vectors": {"expert": [3, 1]}, "params": {"alpha": 0.4}, "method": "wsm"}`,
+		`{"matrix": [[2, 1], [4, 3], [4, 2], [10, 5]], "types": [1, -1], "normalize": "scaled", "params": {"scaled_lower": -10, "scaled_upper": 10, "scale_factor": 1}, "method": "hmean"}`,
+	} {
+		code, out, errOut := runStdin(req, "mcda")
+		if code != exitOK {
+			t.Fatalf("exit %d: %s\n%s", code, errOut, req)
+		}
+		var got mcda.Answer
+		if err := json.Unmarshal([]byte(out), &got); err != nil {
+			t.Fatalf("output is not JSON: %v\n%s", err, out)
+		}
+		var r mcda.Request
+		if err := json.Unmarshal([]byte(req), &r); err != nil {
+			t.Fatal(err)
+		}
+		want, err := mcda.Solve(r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i := range want.Scores {
+			if math.Abs(got.Scores[i]-want.Scores[i]) > 1e-15 || got.Ranks[i] != want.Ranks[i] {
+				t.Errorf("%s: alternative %d: %v/%d, want %v/%d", r.Method, i, got.Scores[i], got.Ranks[i], want.Scores[i], want.Ranks[i])
+			}
+		}
+	}
+}

@@ -34,9 +34,25 @@
 //	moderate      1 − |x − best|/max|x − best|; vectors best     适度/中间型
 //	interval      1 inside [lower, upper], else 1 − distance/M; vectors lower, upper  区间型
 //
+// COINr's normalisers act on v = x·type (a cost column is negated first),
+// as COINr's Normalise and the recipe pipeline (scoring/pipeline) do:
+//
+//	scaled        (v−l)/(u−l)·f; params scaled_lower l (0), scaled_upper u (100), scale_factor f (100)
+//	rank          rank of v ascending, 1 = smallest; options ties min (R's ties.method, default) | max | average
+//	borda         rank − 1
+//	prank         (rank − 1)/(m − 1)
+//	fracmax       v/max v
+//	dist2max      1 − (max − v)/(max − min); constant column → 0
+//	dist2ref      1 − (v_r − v)/(v_r − min); params ref_row r (1-based, COINr's iref), cap_max (1 caps at 1)
+//	dist2targ     (v − min)/(g − min), g = target·type; vectors target (raw units), params cap_max
+//	goalposts     (v − lo)/(hi − lo), clipped to [0, 1] unless trunc2posts = 0, × goal_scale (1);
+//	              goal_lower, goal_upper (raw units; params, or vectors per criterion);
+//	              a cost criterion uses lo, hi = −goal_upper, −goal_lower
+//
 // After a direction-aware normalisation every criterion is "larger is
 // better"; after none, mean, initial and spssau-shift the types still apply
-// (TOPSIS, VIKOR, GRA and Copeland honour them; WSM and WPM warn).
+// (TOPSIS, VIKOR, GRA and Copeland honour them; wsm, wpm, amean, gmean,
+// hmean and genmean warn).
 //
 // # Weighting (Request.Weighting, or given Request.Weights)
 //
@@ -48,16 +64,24 @@
 //	pca           Chinese papers' composite coefficients; params min_eigen (1), cumulative
 //	pca-loadings  first-component loadings (COINr get_PCA), normalised to sum 1
 //	ahp           from Request.AHP; options ahp_method (sum-product), ri (saaty)
+//	combination   组合赋权: options bases "ahp,entropy" (two or more weighting names, or names
+//	              of vectors entries holding given weights), rule linear (default) |
+//	              multiplicative | geometric | game-theory; params alpha (two bases: α, 1 − α)
+//	              or vectors alpha (one per base; default equal shares), abs (game theory
+//	              |α|); details "combination" holds each base vector
 //
 // Building blocks: Equal, Entropy, CRITIC, CV, SD, PCA, PCALoadings, AHP,
 // HierarchyWeights, CombineLinear, CombineMultiplicative, CombineGeometric,
 // GameTheory / CombineGameTheory (博弈论组合赋权) and VerticalHorizontal
-// (纵横向拉开档次法).
+// (纵横向拉开档次法). Aggregation: WSM, WPM, HMean, GenMean, TOPSIS,
+// EntropyTOPSIS, VIKOR, GRA, Copeland.
 //
 // # Methods (Request.Method)
 //
-//	wsm             Σ w y
-//	wpm             Π y^w (y ≥ 0)
+//	wsm, amean      Σ w y (weighted arithmetic mean)
+//	wpm, gmean      Π y^w (y ≥ 0; weighted geometric mean)
+//	hmean           Σw/Σ(w/y) (weighted harmonic mean; y > 0)
+//	genmean         (Σ w y^p / Σ w)^(1/p); params p (required, ≠ 0)
 //	topsis          C = D⁻/(D⁺ + D⁻); options weights_in = matrix (v = w·z) | distance (√Σ w (z − z*)², 清风)
 //	entropy-topsis  SPSSAU 熵权TOPSIS: shift (0.01), entropy weights, data × weights, TOPSIS
 //	vikor           param v (0.5); scores = Q, lower is better, ranks ascend

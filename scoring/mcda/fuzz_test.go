@@ -19,6 +19,11 @@ func FuzzSolve(f *testing.F) {
 		`{"matrix":[[1,2],[3]],"types":[1],"method":"wsm"}`,
 		`{"matrix":[[1,1],[1,1]],"types":[1,1],"weighting":"pca","method":"copeland"}`,
 		`{"matrix":[[2,5,10]],"types":[1,1,1],"normalize":"interval","vectors":{"lower":[4],"upper":[6]},"method":"wpm"}`,
+		`{"matrix":[[1,2],[3,4],[2,2]],"types":[1,-1],"normalize":"dist2ref","params":{"ref_row":2,"cap_max":1},"method":"hmean"}`,
+		`{"matrix":[[1,2],[3,4],[2,2]],"types":[1,-1],"normalize":"goalposts","params":{"goal_lower":0,"goal_upper":5},"vectors":{"goal_scale":[1,2]},"method":"genmean","params":{"p":-1}}`,
+		`{"matrix":[[1,2],[3,4],[2,2]],"types":[1,-1],"normalize":"prank","options":{"ties":"average"},"weighting":"combination","method":"gmean"}`,
+		`{"matrix":[[1,2,5],[3,4,1],[2,2,2]],"types":[1,-1,1],"normalize":"dist2targ","vectors":{"target":[3,1,4],"given":[1,2,3]},"weighting":"combination","options":{"bases":"entropy,given","rule":"game-theory"},"method":"amean"}`,
+		`{"matrix":[[1,2],[3,4],[2,2]],"types":[1,-1],"normalize":"scaled","weighting":"combination","options":{"bases":"critic,sd,equal","rule":"geometric"},"method":"topsis"}`,
 	}
 	for _, s := range seeds {
 		f.Add([]byte(s))

@@ -81,11 +81,12 @@ type Answer struct {
 // Names accepted by Solve.
 var (
 	// NormalizeNames lists the accepted normalisation names.
-	NormalizeNames = []string{"none", "minmax", "minmax-ab", "vector", "sum", "max", "zscore", "mean", "initial", "reciprocal", "spssau-shift", "moderate", "interval"}
+	NormalizeNames = []string{"none", "minmax", "minmax-ab", "vector", "sum", "max", "zscore", "mean", "initial", "reciprocal", "spssau-shift", "moderate", "interval",
+		"scaled", "rank", "borda", "prank", "fracmax", "dist2max", "dist2ref", "dist2targ", "goalposts"}
 	// WeightingNames lists the accepted weighting names.
-	WeightingNames = []string{"equal", "entropy", "critic", "cv", "sd", "pca", "pca-loadings", "ahp"}
+	WeightingNames = []string{"equal", "entropy", "critic", "cv", "sd", "pca", "pca-loadings", "ahp", "combination"}
 	// MethodNames lists the accepted method names.
-	MethodNames = []string{"wsm", "wpm", "topsis", "entropy-topsis", "vikor", "gra", "copeland"}
+	MethodNames = []string{"wsm", "wpm", "amean", "gmean", "hmean", "genmean", "topsis", "entropy-topsis", "vikor", "gra", "copeland"}
 )
 
 // mcdaError is an error with a Chinese and an English text.
@@ -328,7 +329,8 @@ func Solve(r Request) (ans Answer, err error) {
 		}
 	}
 
-	if method == "wsm" || method == "wpm" {
+	switch method {
+	case "wsm", "wpm", "amean", "gmean", "hmean", "genmean":
 		for _, t := range eff {
 			if t == Cost {
 				details["warning"] = sprintf2("normalize=%s 未改变方向，%s 把成本型指标也当作越大越好", "normalize=%s keeps directions, so %s treats cost criteria as larger-is-better", norm, method)
@@ -341,10 +343,19 @@ func Solve(r Request) (ans Answer, err error) {
 	var scores []float64
 	var ranks []int
 	switch method {
-	case "wsm":
+	case "wsm", "amean":
 		scores, err = WSM(z, w)
-	case "wpm":
+	case "wpm", "gmean":
 		scores, err = WPM(z, w)
+	case "hmean":
+		scores, err = HMean(z, w)
+	case "genmean":
+		if !r.has("p") {
+			err = errf("genmean 需要指数参数 p（params.p，非零）", "genmean needs the exponent p (params.p, non-zero)")
+			break
+		}
+		details["p"] = r.num("p", 0)
+		scores, err = GenMean(z, w, r.num("p", 0))
 	case "topsis":
 		var res TOPSISResult
 		opt := TOPSISOptions{Normalize: "none", WeightsIn: r.str("weights_in", "matrix")}
@@ -480,6 +491,8 @@ func solveWeights(name string, z [][]float64, r Request, d map[string]any) ([]fl
 		}
 		d["ahp"] = res
 		return res.Weights, nil
+	case "combination":
+		return combineWeights(z, r, d)
 	}
 	return nil, errf("未知赋权方法 %q", "unknown weighting %q", name)
 }

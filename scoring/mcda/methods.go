@@ -54,6 +54,69 @@ func WPM(y [][]float64, w []float64) ([]float64, error) {
 	return s, nil
 }
 
+// HMean returns the weighted harmonic means H_i = Σ_j w_j / Σ_j (w_j/y_ij)
+// (COINr a_hmean; weights normalised to sum 1, so H_i = 1/Σ_j w_j/y_ij).
+// Every y_ij with a positive weight must be > 0.
+func HMean(y [][]float64, w []float64) ([]float64, error) {
+	m, n, nw, err := checkYW(y, w)
+	if err != nil {
+		return nil, err
+	}
+	s := make([]float64, m)
+	for i := 0; i < m; i++ {
+		d := 0.0
+		for j := 0; j < n; j++ {
+			if nw[j] == 0 {
+				continue
+			}
+			if !(y[i][j] > 0) {
+				return nil, errf("调和平均要求正数，第 %d 行第 %d 列为 %v（请先平移或换用其他标准化）", "the harmonic mean needs positive values; row %d, column %d is %v (shift first or use another normalisation)", i+1, j+1, y[i][j])
+			}
+			d += nw[j] / y[i][j]
+		}
+		s[i] = 1 / d
+	}
+	return s, nil
+}
+
+// GenMean returns the weighted generalised (power) means
+// M_i = (Σ_j w_j y_ij^p / Σ_j w_j)^{1/p} (COINr a_genmean; weights
+// normalised to sum 1). p must be finite and non-zero (p = 1 is the
+// arithmetic, p = −1 the harmonic mean; the geometric mean is the limit
+// p → 0, method gmean). A negative p needs y > 0 and a non-integer p needs
+// y ≥ 0 (terms with weight 0 are skipped).
+func GenMean(y [][]float64, w []float64, p float64) ([]float64, error) {
+	m, n, nw, err := checkYW(y, w)
+	if err != nil {
+		return nil, err
+	}
+	if p == 0 || math.IsNaN(p) || math.IsInf(p, 0) {
+		return nil, errf("广义均值的指数 p 须为非零有限数（%v）", "the generalised mean's exponent p must be finite and non-zero (%v)", p)
+	}
+	s := make([]float64, m)
+	for i := 0; i < m; i++ {
+		a := 0.0
+		for j := 0; j < n; j++ {
+			if nw[j] == 0 {
+				continue
+			}
+			v := y[i][j]
+			if p < 0 && !(v > 0) {
+				return nil, errf("p < 0 的广义均值要求正数，第 %d 行第 %d 列为 %v", "the generalised mean with p < 0 needs positive values; row %d, column %d is %v", i+1, j+1, v)
+			}
+			if v < 0 && p != math.Trunc(p) {
+				return nil, errf("非整数 p 的广义均值要求非负数，第 %d 行第 %d 列为 %v", "the generalised mean with a non-integer p needs non-negative values; row %d, column %d is %v", i+1, j+1, v)
+			}
+			a += nw[j] * math.Pow(v, p)
+		}
+		s[i] = math.Pow(a, 1/p)
+		if math.IsNaN(s[i]) {
+			return nil, errf("第 %d 个方案的广义均值无定义（Σw·x^p = %v < 0，1/p 次方）", "the generalised mean of alternative %d is undefined (Σw·x^p = %v < 0 under the power 1/p)", i+1, a)
+		}
+	}
+	return s, nil
+}
+
 // TOPSISOptions selects the TOPSIS variant.
 type TOPSISOptions struct {
 	// Normalize is "vector" (default: the classic x/√Σx² with the ideal

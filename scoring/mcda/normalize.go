@@ -23,9 +23,25 @@ import (
 //	moderate      1 − |x − best|/max|x − best|, Vec "best"            (中间型/适度)
 //	interval      Vec "lower", "upper": 1 inside [a, b], else 1 − dist/M, M = max(a − min, max − b)  (区间型)
 //
-// A constant column gives 0 under minmax (a under minmax-ab) and 0 under
-// zscore. A division by zero elsewhere (a zero column sum, mean, first value
-// or maximum) is an error.
+// COINr's n_* normalisers act on v = x·type (a cost column is negated
+// first), exactly as COINr's Normalise and the recipe pipeline do:
+//
+//	scaled        (v − l)/(u − l)·f; Num "scaled_lower" l (0), "scaled_upper" u (100), "scale_factor" f (100)
+//	rank          rank of v, ascending (1 = smallest); Str "ties" min (default, R's ties.method), max, average
+//	borda         rank − 1
+//	prank         (rank − 1)/(m − 1)
+//	fracmax       v/max v
+//	dist2max      1 − (max − v)/(max − min)
+//	dist2ref      1 − (v_r − v)/(v_r − min); Num "ref_row" r (1-based, COINr's iref), "cap_max" (1 caps at 1)
+//	dist2targ     (v − min)/(g − min), g = target·type; Vec "target" (raw units), Num "cap_max"
+//	goalposts     (v − lo)/(hi − lo), truncated to [0, 1] unless Num "trunc2posts" = 0, × "goal_scale" (1);
+//	              posts "goal_lower", "goal_upper" in raw units (Vec per criterion, else Num);
+//	              for a cost column lo, hi = −upper, −lower
+//
+// A constant column gives 0 under minmax, dist2max and zscore (a under
+// minmax-ab). A division by zero elsewhere (a zero column sum, mean, first
+// value or maximum; a dist2ref reference or dist2targ target at the
+// minimum) is an error.
 func Normalize(name string, x [][]float64, types []int, p Params) ([][]float64, error) {
 	m, n, err := checkMatrix(x)
 	if err != nil {
@@ -263,6 +279,9 @@ func normalizeColumn(name string, c []float64, t, j int, p Params) ([]float64, e
 			}
 		}
 	default:
+		if isCOINr(name) {
+			return coinrColumn(name, c, t, j, p)
+		}
 		return nil, errf("未知标准化方法 %q（可选：%v）", "unknown normalisation %q (known: %v)", name, NormalizeNames)
 	}
 	return y, nil

@@ -104,7 +104,8 @@ func TestSolvePipelines(t *testing.T) {
 			if method == "entropy-topsis" {
 				continue
 			}
-			r := Request{Matrix: x, Types: types, Normalize: "minmax-ab", Weighting: wt, Method: method, AHP: ahp}
+			r := Request{Matrix: x, Types: types, Normalize: "minmax-ab", Weighting: wt, Method: method, AHP: ahp,
+				Params: Params{Num: map[string]float64{"p": 2}, Str: map[string]string{"bases": "ahp,entropy"}}}
 			a, err := Solve(r)
 			if err != nil && wt == "pca-loadings" {
 				wantErr(t, err, "negative loading")
