@@ -159,6 +159,9 @@ func cmdScore(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, err)
 		return exitUsage
 	}
+	if code := scoreAnalyses(pipeline.Input{Data: p, Framework: fw, Columns: mapping}, res, stderr, lang); code != exitOK {
+		return code
+	}
 	// The result's report carries every problem, from ingest on.
 	rep.Merge(res.Report)
 	res.Report = rep

@@ -24,6 +24,12 @@
 //     sensitivity indices (Sensitivity), removing one element at a time
 //     (RemoveElements) and comparing recipes (Compare).
 //
+// A recipe declares analyses in its analyses section (pipeline.Analysis);
+// Run, Apply and RunDeclared run them on a result and attach their tables
+// (pipeline.AnalysisOutput) for the JSON and spreadsheet exports. SpatialW
+// builds the declared weight matrix, including a user matrix, which
+// ReadWeightsCSV reads from CSV.
+//
 // Every analysis works on plain inputs (vectors, matrices, group labels)
 // and has a helper that takes a *pipeline.Result. Errors carry Chinese and
 // English messages (*Error). Randomised analyses are deterministic for a

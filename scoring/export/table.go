@@ -182,6 +182,9 @@ func Tables(res *pipeline.Result, lang string) []Table {
 		pt.Rows = append(pt.Rows, []any{p.Severity.Label(lang), p.Code, p.File, row, col, p.Text, p.Message(lang)})
 	}
 	ts = append(ts, pt)
+
+	// Tables of the recipe's declared analyses.
+	ts = append(ts, analysisTables(res, lang, ts)...)
 	return ts
 }
 

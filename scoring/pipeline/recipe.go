@@ -24,6 +24,8 @@ type Recipe struct {
 	Weights    Weights    `json:"weights"`
 	Aggregate  Aggregate  `json:"aggregate"`
 	Rank       Rank       `json:"rank"`
+	// Analyses are run on the scores by package analysis (none by default).
+	Analyses []Analysis `json:"analyses,omitempty"`
 }
 
 // Select keeps a subset of the data. Empty lists keep everything.
@@ -93,6 +95,7 @@ func (r *Recipe) Resolve() {
 	r.Normalise.resolve()
 	r.Weights.resolve()
 	r.Aggregate.resolve()
+	resolveAnalyses(r.Analyses)
 }
 
 // Check reports recipe errors (unknown names, impossible parameters) in
@@ -109,7 +112,7 @@ func (r *Recipe) Check() error {
 			return err
 		}
 	}
-	return nil
+	return checkAnalyses(r.Analyses)
 }
 
 // ParseRecipe reads a recipe from JSON, rejecting unknown fields, and

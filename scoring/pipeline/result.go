@@ -131,6 +131,9 @@ type Result struct {
 	Ranks            Ranks        `json:"ranks"`
 	GroupRanks       Ranks        `json:"group_ranks,omitempty"`
 	Report           diag.Report  `json:"report"`
+	// Analyses holds the tables of the recipe's declared analyses, in
+	// declaration order (filled in by package analysis).
+	Analyses []AnalysisOutput `json:"analyses,omitempty"`
 }
 
 // JSON returns the result as deterministic, indented JSON.
