@@ -96,7 +96,7 @@ Commands:
   nqp score DATA [flags]    score a panel (CSV, TSV, XLSX) and print or write the results
   nqp score -sample         score the bundled provincial S&T panel with the drivers template
   nqp inspect DATA          show the ingest report and per-indicator statistics
-  nqp recipe [-preset P]    print a recipe (presets: nqp-standard, coinr)
+  nqp recipe [-preset P]    print a recipe (presets: nqp-standard, coinr, entropy-topsis, critic)
   nqp analyze DATA -what A  analyses of the scores: coupling obstacle gini theil kde markov convergence moran ua sa remove
   nqp templates             list the built-in indicator frameworks
   nqp mcda [REQUEST.json]   solve a decision matrix (mcda.Request JSON from the file or stdin;
@@ -132,7 +132,7 @@ Exit status: 0 ok, 1 data errors (the report is printed), 2 usage errors.
   nqp score 数据文件 [选项]   计算综合指数（CSV、TSV、XLSX），打印或写出结果
   nqp score -sample          用内置的省级科技面板和“驱动力”指标体系计算
   nqp inspect 数据文件        显示读取报告和各指标的描述统计
-  nqp recipe [-preset 名称]   打印配方（预设：nqp-standard、coinr）
+  nqp recipe [-preset 名称]   打印配方（预设：nqp-standard、coinr、entropy-topsis、critic）
   nqp analyze 数据 -what 分析  得分的分析：coupling obstacle gini theil kde markov convergence moran ua sa remove
   nqp templates              列出内置指标体系
   nqp mcda [请求.json]        求解决策矩阵（从文件或标准输入读取 mcda.Request JSON，

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"strings"
 )
 
 // Schema is the recipe schema version written into every recipe.
@@ -76,9 +77,25 @@ func Preset(name string) (Recipe, error) {
 		r.Aggregate.Scale = fp(1)
 		r.Resolve()
 		return r, nil
+	case "entropy-topsis":
+		// SPSSAU's 熵权TOPSIS on min-max data: entropy weights (with the
+		// 0.01 non-negative shift) multiplied into the matrix, then TOPSIS;
+		// closeness ×100.
+		r := Default()
+		r.Aggregate = Aggregate{Method: EntropyTOPSIS}
+		r.Resolve()
+		return r, nil
+	case "critic":
+		r := Default()
+		r.Weights = Weights{Method: WCRITIC}
+		r.Resolve()
+		return r, nil
 	}
-	return Recipe{}, fmt.Errorf("unknown preset %q (known: nqp-standard, coinr)", name)
+	return Recipe{}, fmt.Errorf("未知的预设 %q（可选：%s） / unknown preset %q (known: %s)", name, strings.Join(Presets(), ", "), name, strings.Join(Presets(), ", "))
 }
+
+// Presets lists the preset names.
+func Presets() []string { return []string{"nqp-standard", "coinr", "entropy-topsis", "critic"} }
 
 // Resolve fills in defaults so that the recipe states every choice.
 func (r *Recipe) Resolve() {

@@ -339,3 +339,25 @@ func TestRecipeRoundTripAndErrors(t *testing.T) {
 		t.Errorf("unknown field error: %v", err)
 	}
 }
+
+// Every preset resolves, checks and scores the small panel.
+func TestPresets(t *testing.T) {
+	for _, name := range Presets() {
+		r, err := Preset(name)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		res, err := Run(Input{Data: smallPanel(), Framework: smallFramework()}, r)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		for _, row := range res.Scores {
+			if math.IsNaN(row[0]) {
+				t.Errorf("%s: NaN index", name)
+			}
+		}
+	}
+	if _, err := Preset("nope"); err == nil || !strings.Contains(err.Error(), "critic") {
+		t.Errorf("unknown preset error: %v", err)
+	}
+}
