@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/nqp-index/nqp/scoring/describe"
 	"github.com/nqp-index/nqp/scoring/diag"
 	"github.com/nqp-index/nqp/scoring/framework"
 	"github.com/nqp-index/nqp/scoring/ingest"
@@ -20,6 +21,13 @@ type Job struct {
 	Data     []byte          `json:"-"`
 	Template string          `json:"template"`
 	Recipe   pipeline.Recipe `json:"recipe"`
+	// Framework, when set, is a custom framework (built, edited or
+	// imported by the user) used instead of Template.
+	Framework *framework.Framework `json:"framework,omitempty"`
+	// Kind is "" for a plain run or JobXLSX to also build the XLSX
+	// workbook (export_view.go) in Lang.
+	Kind string `json:"kind,omitempty"`
+	Lang Lang   `json:"lang,omitempty"`
 }
 
 // Summary describes the data as read.
@@ -35,6 +43,15 @@ type Outcome struct {
 	Summary *Summary         `json:"summary,omitempty"` // nil when the file could not be read
 	Result  *pipeline.Result `json:"result,omitempty"`  // nil when the data could not be scored
 	Report  diag.Report      `json:"report"`            // every problem, from ingest on
+	// The check step: per-indicator statistics and the data as read.
+	Stats []describe.Stat `json:"stats,omitempty"`
+	Table *DataTable      `json:"table,omitempty"`
+	// The framework step: the full framework used (before the indicators
+	// without data were dropped) and how its indicators matched the columns.
+	Framework *framework.Framework `json:"framework,omitempty"`
+	Match     *framework.Match     `json:"match,omitempty"`
+	// XLSX is the workbook of a JobXLSX job (export_view.go).
+	XLSX []byte `json:"xlsx,omitempty"`
 }
 
 // Compute runs a Job: ingest, framework matching and the pipeline. It is
@@ -47,12 +64,23 @@ func Compute(j Job) Outcome {
 		return out
 	}
 	out.Summary = &Summary{File: j.FileName, Units: len(p.Units), Periods: len(p.Periods), Columns: len(p.Columns)}
+	out.Stats, out.Table = describe.Panel(p), NewDataTable(p)
 	var fw *framework.Framework
 	var mapping map[string]string
-	if j.Template == "" {
+	if j.Framework != nil {
+		fw, mapping = customFramework(&out, j.Framework, p)
+		if fw == nil {
+			return out
+		}
+	} else if j.Template == "" {
 		fw = &framework.Framework{Nodes: []framework.Node{{Code: "Index", NameZh: "综合指数", NameEn: "Index", Weight: 1}}}
 		for _, c := range p.Columns {
 			fw.Nodes = append(fw.Nodes, framework.Node{Code: c.Name, Parent: "Index", Weight: 1})
+		}
+		out.Framework = fw.Clone()
+		out.Match = &framework.Match{Mapping: map[string]string{}, Present: fw.Leaves()}
+		for _, c := range p.Columns {
+			out.Match.Mapping[c.Name] = c.Name
 		}
 	} else {
 		t, err := framework.Template(j.Template)
@@ -65,6 +93,7 @@ func Compute(j Job) Outcome {
 			names[i] = c.Name
 		}
 		m := t.MatchColumns(names)
+		out.Framework, out.Match = t.Clone(), &m
 		if len(m.Present) == 0 {
 			out.Report.Add(diag.New(diag.Error, "no-indicators", "所选指标体系的指标在数据中一个也找不到", "none of the framework's indicators is in the data"))
 			return out
@@ -89,6 +118,9 @@ func Compute(j Job) Outcome {
 	out.Report.Merge(res.Report)
 	res.Report = diag.Report{}
 	out.Result = res
+	if j.Kind == JobXLSX {
+		workbookOutcome(&out, j)
+	}
 	return out
 }
 

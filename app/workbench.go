@@ -80,10 +80,14 @@ func (c *Workbench) Render() app.UI {
 			app.Button().ID("lang").Text(T(l, "language")).OnClick(c.onLang),
 			app.P().Class("note").Text(T(l, "subtitle")),
 		),
+		&UpdateBanner{Lang: l}, // a new version: announced, applied on consent (app/update.go)
 		c.dataSection(l),
+		c.checkSection(l),
 		c.frameworkSection(l),
 		c.method(l),
 		c.resultsSection(l),
+		c.reweightSection(l), c.compareSection(l), c.modelSection(l), c.exportSection(l),
+		c.chartsSection(l),
 		c.storage(l),
 	)
 }

@@ -6,8 +6,10 @@ import (
 	"fmt"
 	"sort"
 
+	"github.com/nqp-index/nqp/scoring/describe"
 	"github.com/nqp-index/nqp/scoring/diag"
 	"github.com/nqp-index/nqp/scoring/export"
+	"github.com/nqp-index/nqp/scoring/framework"
 	"github.com/nqp-index/nqp/scoring/pipeline"
 	"github.com/nqp-index/nqp/scoring/sample"
 )
@@ -27,17 +29,32 @@ type Workspace struct {
 	Report   diag.Report
 	Period   int  // index into Result.Periods
 	Busy     bool // a job is running
+	// The check and framework steps (check_view.go, framework_view.go).
+	Stats    []describe.Stat
+	Table    *DataTable
+	FwUsed   *framework.Framework // the full framework of the last outcome
+	FwMatch  *framework.Match     // its indicators matched to the data columns
+	FwCustom *framework.Framework // the user's own framework, sent with the Job; nil = Template
+	FwReport diag.Report          // problems of the last framework import or edit
+	Check    CheckView            // the data table's window and highlighted cell
+	// Reweight, compare, model and export (reweight.go, compare.go,
+	// model.go, export_view.go).
+	Tune    ReweightState
+	Cmp     CompareState
+	Model   ModelState
+	Exports ExportState
 }
 
 // Job returns the engine request for the current settings.
 func (w *Workspace) Job() Job {
-	return Job{FileName: w.FileName, Data: w.Data, Template: w.Template, Recipe: w.recipe()}
+	return Job{FileName: w.FileName, Data: w.Data, Template: w.Template, Recipe: w.recipe(), Framework: w.FwCustom}
 }
 
 // Apply takes the engine's outcome.
 func (w *Workspace) Apply(o Outcome) {
 	w.Busy = false
 	w.Summary, w.Result, w.Report = o.Summary, o.Result, o.Report
+	w.applyCheck(o)
 	if w.Result != nil {
 		w.Period = len(w.Result.Periods) - 1
 	}
@@ -56,6 +73,8 @@ type Project struct {
 	Data     []byte          `json:"data"` // base64 in JSON
 	Template string          `json:"template"`
 	Recipe   pipeline.Recipe `json:"recipe"`
+	// Framework is the user's own framework, if any (it overrides Template).
+	Framework *framework.Framework `json:"framework,omitempty"`
 }
 
 // ProjectSchema versions Project files.
@@ -63,7 +82,7 @@ const ProjectSchema = "nqp-project/1"
 
 // Project returns the session as a Project.
 func (w *Workspace) Project() Project {
-	return Project{Schema: ProjectSchema, Lang: w.Lang, FileName: w.FileName, Data: w.Data, Template: w.Template, Recipe: w.recipe()}
+	return Project{Schema: ProjectSchema, Lang: w.Lang, FileName: w.FileName, Data: w.Data, Template: w.Template, Recipe: w.recipe(), Framework: w.FwCustom}
 }
 
 // Open restores a saved project and scores it.
@@ -79,6 +98,7 @@ func (w *Workspace) Open(p Project) error {
 		w.Lang = p.Lang
 	}
 	w.Template, w.Recipe = p.Template, p.Recipe
+	w.FwCustom = p.Framework
 	w.SetData(p.FileName, p.Data)
 	return nil
 }
@@ -198,3 +218,45 @@ func (w *Workspace) JSON() []byte {
 
 // RecipeJSON returns the recipe in use as JSON.
 func (w *Workspace) RecipeJSON() []byte { return w.recipe().JSON() }
+
+// applyCheck takes the check and framework parts of an outcome.
+func (w *Workspace) applyCheck(o Outcome) {
+	w.Stats, w.Table, w.FwUsed, w.FwMatch = o.Stats, o.Table, o.Framework, o.Match
+	w.Check.Reset(o.Table)
+}
+
+// UseTemplate selects a built-in framework, dropping the user's own.
+func (w *Workspace) UseTemplate(name string) {
+	w.Template, w.FwCustom, w.FwReport = name, nil, diag.Report{}
+}
+
+// Framework returns the framework being edited: the user's own, else the
+// one of the last outcome.
+func (w *Workspace) Framework() *framework.Framework {
+	if w.FwCustom != nil {
+		return w.FwCustom
+	}
+	return w.FwUsed
+}
+
+// EditFramework applies an edit to the framework in use; on success the
+// result becomes the user's own framework and true is returned (then
+// compute). The edit's problems are kept in FwReport.
+func (w *Workspace) EditFramework(e FwEdit) bool {
+	g, rep := EditFramework(w.Framework(), e)
+	w.FwReport = rep
+	if g == nil {
+		return false
+	}
+	w.FwCustom = g
+	return true
+}
+
+// SetFramework makes f the user's own framework (built from scratch or
+// imported); rep is the reader's report, kept in FwReport.
+func (w *Workspace) SetFramework(f *framework.Framework, rep diag.Report) {
+	w.FwReport = rep
+	if f != nil && !rep.HasErrors() {
+		w.FwCustom = f
+	}
+}
