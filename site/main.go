@@ -24,10 +24,12 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	nqpapp "github.com/nqp-index/nqp/app"
+	"github.com/nqp-index/nqp/site/hosting"
 )
 
-// csp is the Content-Security-Policy the site is served with.
-const csp = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data: blob:; connect-src 'self'; worker-src 'self'; manifest-src 'self'; frame-ancestors 'none'; object-src 'none'; base-uri 'self'"
+// csp is the Content-Security-Policy the site is served with (the one
+// table of headers is site/hosting).
+const csp = hosting.CSP
 
 func main() {
 	out := flag.String("out", "dist", "output directory (must hold web/app.wasm)")
@@ -35,6 +37,11 @@ func main() {
 	flag.Parse()
 	if err := generate(*out); err != nil {
 		log.Fatal(err)
+	}
+	if *cloudflareOut != "" {
+		if err := writeCloudflare(*out, *cloudflareOut); err != nil {
+			log.Fatal(err)
+		}
 	}
 	if *serve != "" {
 		log.Printf("serving %s on http://%s", *out, *serve)
@@ -63,12 +70,27 @@ func generate(dir string) error {
 		return err
 	}
 	files := map[string][]byte{"app.css": css, "icon.svg": svg, "worker.js": worker, "icon-192.png": icon(192), "icon-512.png": icon(512)}
+	if b, err := os.ReadFile(filepath.Join("site", "web", "print.css")); err == nil { // the A4 report (app/export_view.go)
+		files["print.css"] = b
+	}
 	for name, b := range files {
 		if err := os.WriteFile(filepath.Join(web, name), b, 0o644); err != nil {
 			return err
 		}
 	}
-	version, err := contentVersion(web)
+	// Bundled JavaScript libraries, copied into web/ by `make js` (ECharts,
+	// loaded by the app on first use). The service worker precaches them, and
+	// a missing one would silently leave the offline cache empty.
+	for _, lib := range bundledLibs {
+		if _, err := os.Stat(filepath.Join(web, lib)); err != nil {
+			return fmt.Errorf("%s is missing: run make js (npm ci --prefix site, then copy it from site/node_modules)", filepath.Join(web, lib))
+		}
+	}
+	docURLs, err := writeDocs(dir)
+	if err != nil {
+		return err
+	}
+	version, err := siteVersion(dir)
 	if err != nil {
 		return err
 	}
@@ -81,15 +103,30 @@ func generate(dir string) error {
 		Lang:               "zh-CN",
 		Icon:               app.Icon{Default: "/web/icon-192.png", Large: "/web/icon-512.png", SVG: "/web/icon.svg"},
 		Image:              "/web/icon-512.png",
-		CacheableResources: []string{"/web/icon.svg", "/web/worker.js"},
-		Styles:             []string{"/web/app.css"},
+		CacheableResources: append(append([]string{"/web/icon.svg", "/web/worker.js"}, bundledURLs()...), docURLs...),
+		Styles:             []string{"/web/app.css", "/web/print.css"},
 		BackgroundColor:    "#ffffff",
 		ThemeColor:         "#b3261e",
 		LoadingLabel:       "正在加载 {progress}%",
 		Version:            version,
 		WasmContentLength:  strconv.FormatInt(st.Size(), 10),
 	}
-	return app.GenerateStaticWebsite(dir, h)
+	if err := app.GenerateStaticWebsite(dir, h); err != nil {
+		return err
+	}
+	return canonicalHTML(dir) // go-app's attribute order is random
+}
+
+// bundledLibs are the JavaScript libraries in web/ that come from npm
+// (site/package.json, pinned by site/package-lock.json; see THIRD_PARTY.md).
+var bundledLibs = []string{"echarts.min.js"}
+
+func bundledURLs() []string {
+	var out []string
+	for _, lib := range bundledLibs {
+		out = append(out, "/web/"+lib)
+	}
+	return out
 }
 
 // contentVersion hashes every file under web/ so that the service worker
@@ -97,7 +134,7 @@ func generate(dir string) error {
 func contentVersion(web string) (string, error) {
 	var names []string
 	err := filepath.Walk(web, func(p string, fi os.FileInfo, err error) error {
-		if err == nil && !fi.IsDir() {
+		if err == nil && !fi.IsDir() && !precompressed(p) {
 			names = append(names, p)
 		}
 		return err
@@ -142,20 +179,16 @@ func icon(n int) []byte {
 	return b.Bytes()
 }
 
-// headers adds the security and caching headers of the deployments.
+// headers adds the security and caching headers of the deployments
+// (site/hosting.Rules).
 func headers(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		h := w.Header()
-		h.Set("Content-Security-Policy", csp)
-		h.Set("X-Content-Type-Options", "nosniff")
-		h.Set("Referrer-Policy", "no-referrer")
-		h.Set("Cache-Control", "public, max-age=0, must-revalidate")
-		if filepath.Ext(r.URL.Path) == ".wasm" {
-			h.Set("Content-Type", "application/wasm")
-		}
+		hosting.Apply(w.Header(), hosting.Rules, r.URL.Path)
 		next.ServeHTTP(w, r)
 	})
 }
 
-// httpFileServer serves dir as a static host does.
-func httpFileServer(dir string) http.Handler { return http.FileServer(http.Dir(dir)) }
+// httpFileServer serves dir as the static hosts do: files, directory
+// index pages, 404 for missing assets, the app for client routes, and
+// precompressed .br/.gz copies when accepted.
+func httpFileServer(dir string) http.Handler { return hosting.Server(dir, nil, hosting.Redirects) }
