@@ -353,32 +353,14 @@ func fmtNum(x float64) string {
 	}
 }
 
-// checkCSS styles the check and framework views.
-const checkCSS = `<style>
-#check .dt-scroll { max-height: 60vh; overflow: auto; border: 1px solid var(--line); }
-#datatable { margin: 0; }
-#datatable thead th { position: sticky; top: 0; background: #f6f7f9; }
-#datatable td.missing { background: #fde2e1; color: var(--accent); text-align: center; }
-#datatable .hl { outline: 3px solid #f0a000; outline-offset: -3px; background: #fff3c4; }
-#datatable tr.hl td { background: #fff3c4; }
-#check th.outlier, #stats tr.outlier td { color: #8a5a00; font-weight: 600; }
-#check .pager, #check .fixes, #framework .fw-tools { display: flex; flex-wrap: wrap; gap: .4rem; align-items: center; margin: .4rem 0; }
-#check .cell-link { background: none; border: none; padding: 0; color: #1a4fa0; text-decoration: underline; text-align: left; display: inline; }
-#framework .fw-missing { color: var(--accent); }
-#framework .fw-extra { color: var(--muted); }
-#fw-tree input { width: 8rem; }
-#fw-tree input.fw-num { width: 4.5rem; }
-</style>`
-
 // checkSection is step 2: the data as read, its statistics, the problems
 // linked to their cells and the fixes the engine offers.
 func (c *Workbench) checkSection(l Lang) app.UI {
 	t := c.ws.Table
 	if t == nil {
-		return app.Section().ID("check").Body(app.Raw(checkCSS))
+		return app.Section().ID("check")
 	}
 	return app.Section().ID("check").Body(
-		app.Raw(checkCSS),
 		app.H2().Text(T(l, "step_check")),
 		c.fixes(l),
 		c.statsTable(l),
@@ -586,7 +568,7 @@ func (c *Workbench) dataTable(l Lang) app.UI {
 			app.Button().ID("dt-next").Text(T(l, "dt_next")).Disabled(last >= v.Visible()).OnClick(func(ctx app.Context, e app.Event) { v.Page(1) }),
 			app.Button().ID("dt-last").Text(T(l, "dt_last")).Disabled(last >= v.Visible()).OnClick(func(ctx app.Context, e app.Event) { v.Page(1 << 30) }),
 			app.Label().For("dt-goto").Text(T(l, "dt_goto")),
-			app.Input().ID("dt-goto").Type("number").Min(1).Max(max(v.Visible(), 1)).Style("width", "6rem").OnChange(func(ctx app.Context, e app.Event) {
+			app.Input().ID("dt-goto").Type("number").Min(1).Max(max(v.Visible(), 1)).Class("dt-goto").OnChange(func(ctx app.Context, e app.Event) {
 				if n, err := strconv.Atoi(ctx.JSSrc().Get("value").String()); err == nil && n > 0 {
 					v.Goto(n - 1)
 				}

@@ -58,7 +58,7 @@ func (c *Workbench) frameworkSection(l Lang) app.UI {
 		app.H2().Text(T(l, "step_fw")),
 		app.Label().For("template").Text(T(l, "template")),
 		c.templateSelect(l),
-		app.Div().Class("fw-tools").Style("width", "100%").Body(
+		app.Div().Class("fw-tools", "full").Body(
 			app.Label().For("fw-file").Text(T(l, "fw_import")),
 			app.Input().ID("fw-file").Type("file").Accept(".csv,.tsv,.txt,.xlsx,.json").OnChange(c.onFwFile),
 			app.Button().ID("fw-export-json").Text(T(l, "fw_export_json")).Disabled(c.ws.Framework() == nil).OnClick(c.onFwExport(false)),
@@ -130,7 +130,7 @@ func (c *Workbench) fwReport(l Lang) app.UI {
 	if len(ps) == 0 {
 		return app.Text("")
 	}
-	return app.Div().ID("fw-report").Style("width", "100%").Body(
+	return app.Div().ID("fw-report").Class("full").Body(
 		app.P().Text(T(l, "fw_problems")),
 		app.Ul().Body(app.Range(ps).Slice(func(i int) app.UI {
 			return app.Li().Class(ps[i].Severity.String()).Text(ps[i].Format(string(l)))
@@ -157,7 +157,7 @@ func (c *Workbench) fwMatch(l Lang) app.UI {
 			return app.Li().DataSet("code", items[i]).Text(text(items[i]))
 		}))
 	}
-	return app.Div().ID("fw-match").Style("width", "100%").Body(
+	return app.Div().ID("fw-match").Class("full").Body(
 		app.H3().Text(T(l, "fw_match")),
 		app.P().ID("fw-match-summary").Text(fmt.Sprintf(T(l, "fw_match_summary"), total, len(m.Present), len(m.Missing), len(m.Extra))),
 		app.Details().Open(true).Body(app.Summary().Text(fmt.Sprintf("%s (%d)", T(l, "fw_present"), len(m.Present))),
@@ -304,7 +304,7 @@ func (c *Workbench) fwEditor(l Lang) app.UI {
 			}))
 		}
 		rows = append(rows, app.Tr().DataSet("code", code).Class(map[bool]string{true: "fw-leaf", false: "fw-agg"}[leaf]).Body(
-			app.Td().Style("padding-left", fmt.Sprintf("%.1frem", 0.5+1.2*float64(depth[code]))).Text(code),
+			app.Td().Class(fmt.Sprintf("depth-%d", min(depth[code], 6))).Text(code),
 			app.Td().Body(app.Input().Class("fw-zh").Value(node.NameZh).OnChange(rename(true))),
 			app.Td().Body(app.Input().Class("fw-en").Value(node.NameEn).OnChange(rename(false))),
 			column,
@@ -333,7 +333,7 @@ func (c *Workbench) fwEditor(l Lang) app.UI {
 	if c.ws.Table != nil {
 		columns = c.ws.Table.Columns
 	}
-	return app.Details().ID("fw-editor").Style("width", "100%").Open(true).Body(
+	return app.Details().ID("fw-editor").Class("full").Open(true).Body(
 		app.Summary().Text(T(l, "fw_editor")),
 		app.Div().Class("fw-tools").Body(
 			app.Button().ID("fw-new").Text(T(l, "fw_new")).OnClick(func(ctx app.Context, e app.Event) {
@@ -349,7 +349,7 @@ func (c *Workbench) fwEditor(l Lang) app.UI {
 				c.compute(ctx)
 			}),
 		),
-		app.Div().Style("overflow-x", "auto").Body(app.Table().ID("fw-tree").Body(
+		app.Div().Class("scroll-x").Body(app.Table().ID("fw-tree").Body(
 			app.THead().Body(app.Tr().Body(
 				app.Th().Text(T(l, "fw_code")), app.Th().Text(T(l, "fw_name_zh")), app.Th().Text(T(l, "fw_name_en")),
 				app.Th().Text(T(l, "fw_column")), app.Th().Text(T(l, "fw_parent")), app.Th().Text(T(l, "fw_weight")),

@@ -9,7 +9,6 @@ import (
 	"time"
 
 	cdpbrowser "github.com/chromedp/cdproto/browser"
-	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 )
 
@@ -68,12 +67,7 @@ func waitDownloads(t *testing.T, dir string, n int) []byte {
 // the local server.
 func TestE2ECharts(t *testing.T) {
 	b := newBrowser(t)
-	// Record CSP violations with their source (ECharts must work under style-src 'self').
-	if _, err := chromedp.Call(b.ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{
-		Source: `window.__csp = []; document.addEventListener('securitypolicyviolation', e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI + ' ' + (e.sourceFile||'') + ':' + e.lineNumber));`,
-	}); err != nil {
-		t.Fatal(err)
-	}
+	// CSP violations are recorded by the harness (newBrowser) and checked by b.check().
 	dl := t.TempDir()
 	yes := true
 	if _, err := chromedp.CallBrowser(b.ctx, cdpbrowser.SetDownloadBehavior, cdpbrowser.SetDownloadBehaviorParams{

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/page"
 	cdpruntime "github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 )
@@ -112,6 +113,13 @@ func newBrowser(t *testing.T) *browser {
 	if _, err := chromedp.Call(ctx, network.Enable, network.EnableParams{}); err != nil {
 		t.Fatal(err)
 	}
+	// Record Content-Security-Policy violations with their source: the site
+	// must work under its own strict policy (no inline script or style).
+	if _, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{
+		Source: `window.__csp = []; document.addEventListener('securitypolicyviolation', e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI + ' ' + (e.sourceFile||'') + ':' + e.lineNumber));`,
+	}); err != nil {
+		t.Fatal(err)
+	}
 	return b
 }
 
@@ -157,9 +165,13 @@ func (b *browser) open() {
 	}
 }
 
-// check fails the test if a request left the local server or the page threw.
+// check fails the test if a request left the local server, the page threw
+// or the page violated the Content-Security-Policy.
 func (b *browser) check() {
 	b.t.Helper()
+	if v, err := chromedp.Run(b.ctx, chromedp.Evaluate[[]string](`window.__csp || []`)); err == nil && len(v) > 0 {
+		b.t.Errorf("Content-Security-Policy violations: %v", v)
+	}
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	if len(b.foreign) > 0 {
