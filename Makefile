@@ -53,10 +53,11 @@ bench-native:
 bench-wasm:
 	GOOS=js GOARCH=wasm $(GO) test -run '^$$' -bench . -benchtime 3x -exec="$(WASM_EXEC)" ./scoring/ingest ./scoring/pipeline
 
-## wasm: the browser app's WebAssembly binary (and the bundled JavaScript libraries)
+## wasm: the page's WebAssembly (app.wasm), the engine worker's (engine.wasm) and the bundled JavaScript libraries
 wasm: js
 	@mkdir -p dist/web
 	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags='-s -w' -o dist/web/app.wasm ./wasm
+	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags='-s -w' -o dist/web/engine.wasm ./wasm/engine
 
 ## js: the JavaScript libraries bundled into dist/web at build time (no CDN):
 ## Apache ECharts, pinned in site/package.json and site/package-lock.json
@@ -87,11 +88,10 @@ precompress:
 	  xargs -0 -n 1 -P 2 sh -c 'brotli -q 11 -f -k -o "$$0.br" "$$0" && gzip -9 -n -k -f "$$0"'
 
 ## test-site: the built dist/ (precompressed) against the size budget, served with netlify.toml's headers
-# SIZE_BUDGET: the first load (HTML, JS, CSS, app.wasm) in brotli bytes. The
-# goal (issue 6) is 3000000; app.wasm alone is 3.85 MB brotli since the
-# analyses and excelize are in it, so the enforced ceiling is 4000000 until
-# the engine moves into its own wasm for the Web Worker (see README).
-SIZE_BUDGET ?= 4000000
+# SIZE_BUDGET: the first load (HTML, JS, CSS, app.wasm) in brotli bytes
+# (issue 6: under 3 MB). The engine is web/engine.wasm, loaded by the Web
+# Worker when the first computation starts, so it is not part of it.
+SIZE_BUDGET ?= 3000000
 test-site: site
 	NQP_SITE=1 NQP_SIZE_BUDGET=$(SIZE_BUDGET) $(GO) test -count=1 -run 'Site' ./site
 

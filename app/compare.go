@@ -77,7 +77,7 @@ func (w *Workspace) compareRecipe(with string) (pipeline.Recipe, bool) {
 
 // sideRunner runs extra jobs (the compared recipe, the XLSX workbook) in a
 // second engine worker, one at a time, so that they never replace the
-// main result. Without Web Workers they run in the page.
+// main result.
 type sideRunner struct {
 	w     *engineWorker
 	busy  bool
@@ -99,7 +99,9 @@ func (w *Workspace) side() *sideRunner {
 
 func (s *sideRunner) submit(ctx app.Context, j Job, done func(ctx app.Context, o Outcome)) {
 	if !workersAvailable() {
-		done(ctx, Compute(j))
+		var o Outcome
+		o.Report.Add(noWorker())
+		done(ctx, o)
 		return
 	}
 	if s.w == nil {

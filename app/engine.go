@@ -58,6 +58,11 @@ type Outcome struct {
 // pure Go; the browser runs it in a Web Worker, tests run it directly.
 func Compute(j Job) Outcome {
 	var out Outcome
+	if j.Kind == JobReadFramework {
+		f, rep, _ := framework.Read(j.FileName, j.Data)
+		out.Framework, out.Report = f, rep
+		return out
+	}
 	p, rep, err := ingest.Read(j.FileName, j.Data, ingest.Options{UnitMatcher: region.MatchName})
 	out.Report.Merge(rep)
 	if err != nil || rep.HasErrors() || p == nil {
@@ -122,6 +127,16 @@ func Compute(j Job) Outcome {
 		workbookOutcome(&out, j)
 	}
 	return out
+}
+
+// JobReadFramework asks the engine to read a framework file (Job.FileName,
+// Job.Data); the answer's Framework and Report hold the result. File
+// parsing (CSV, XLSX, JSON) lives in the engine, not in the page.
+const JobReadFramework = "read-framework"
+
+// noWorker is the problem shown when the browser cannot run Web Workers.
+func noWorker() diag.Problem {
+	return diag.New(diag.Error, "no-worker", "此浏览器不支持 Web Worker，无法在本机计算；请使用较新的浏览器", "this browser cannot run Web Workers, so nothing can be computed locally; please use a current browser")
 }
 
 // JobError reports a Job that could not be decoded.

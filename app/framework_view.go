@@ -100,11 +100,13 @@ func (c *Workbench) fwEdit(ctx app.Context, e FwEdit) {
 
 func (c *Workbench) onFwFile(ctx app.Context, e app.Event) {
 	readFirstFile(ctx, ctx.JSSrc(), func(ctx app.Context, name string, b []byte) {
-		f, rep, _ := framework.Read(name, b)
-		c.ws.SetFramework(f, rep)
-		if c.ws.FwCustom == f && f != nil {
-			c.compute(ctx)
-		}
+		c.ws.side().submit(ctx, Job{Kind: JobReadFramework, FileName: name, Data: b}, func(ctx app.Context, o Outcome) {
+			f := o.Framework
+			c.ws.SetFramework(f, o.Report)
+			if c.ws.FwCustom == f && f != nil {
+				c.compute(ctx)
+			}
+		})
 	})
 }
 

@@ -2,6 +2,8 @@ package app
 
 import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"github.com/nqp-index/nqp/scoring/diag"
 )
 
 // Workbench is the root component: load data, pick a framework, see the
@@ -42,17 +44,17 @@ func (c *Workbench) OnMount(ctx app.Context) {
 	c.compute(ctx)
 }
 
-// compute runs the current job in the engine worker (or in the page).
+// compute runs the current job in the engine's Web Worker.
 func (c *Workbench) compute(ctx app.Context) {
 	if c.ws.Data == nil {
 		return
 	}
-	c.ws.Busy = true
 	if c.engine == nil {
-		c.ws.Run()
-		c.save(ctx)
+		c.ws.Report = diag.Report{}
+		c.ws.Report.Add(noWorker())
 		return
 	}
+	c.ws.Busy = true
 	c.engine.run(c.ws.Job())
 }
 

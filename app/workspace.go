@@ -60,9 +60,6 @@ func (w *Workspace) Apply(o Outcome) {
 	}
 }
 
-// Run computes the current Job in this goroutine (tests, and browsers
-// without Web Workers).
-func (w *Workspace) Run() { w.Apply(Compute(w.Job())) }
 
 // Project is what is saved locally and in a project file: enough to
 // reproduce the session exactly.

@@ -47,9 +47,14 @@ func newBrowser(t *testing.T) *browser {
 	if err := os.MkdirAll(filepath.Join(dist, "web"), 0o755); err != nil {
 		t.Fatal(err)
 	}
-	wasm, _ := os.ReadFile("../dist/web/app.wasm")
-	if err := os.WriteFile(filepath.Join(dist, "web", "app.wasm"), wasm, 0o644); err != nil {
-		t.Fatal(err)
+	for _, w := range []string{"app.wasm", "engine.wasm"} {
+		b, err := os.ReadFile(filepath.Join("..", "dist", "web", w))
+		if err != nil {
+			t.Fatalf("%v (run make wasm)", err)
+		}
+		if err := os.WriteFile(filepath.Join(dist, "web", w), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
 	}
 	for _, f := range extraDistFiles {
 		if b, err := os.ReadFile(filepath.Join("..", "dist", f)); err == nil {

@@ -55,7 +55,10 @@ func generate(dir string) error {
 	wasm := filepath.Join(web, "app.wasm")
 	st, err := os.Stat(wasm)
 	if err != nil {
-		return fmt.Errorf("%s is missing: build it first with GOOS=js GOARCH=wasm go build -o %s ./wasm", wasm, wasm)
+		return fmt.Errorf("%s is missing: build it first with GOOS=js GOARCH=wasm go build -o %s ./wasm (make wasm)", wasm, wasm)
+	}
+	if _, err := os.Stat(filepath.Join(web, "engine.wasm")); err != nil {
+		return fmt.Errorf("%s is missing: build it first with GOOS=js GOARCH=wasm go build -o %s ./wasm/engine (make wasm)", filepath.Join(web, "engine.wasm"), filepath.Join(web, "engine.wasm"))
 	}
 	css, err := os.ReadFile(filepath.Join("site", "web", "app.css"))
 	if err != nil {
@@ -103,7 +106,7 @@ func generate(dir string) error {
 		Lang:               "zh-CN",
 		Icon:               app.Icon{Default: "/web/icon-192.png", Large: "/web/icon-512.png", SVG: "/web/icon.svg"},
 		Image:              "/web/icon-512.png",
-		CacheableResources: append(append([]string{"/web/icon.svg", "/web/worker.js"}, bundledURLs()...), docURLs...),
+		CacheableResources: append(append([]string{"/web/icon.svg", "/web/worker.js", "/web/engine.wasm"}, bundledURLs()...), docURLs...),
 		Styles:             []string{"/web/app.css", "/web/print.css"},
 		BackgroundColor:    "#ffffff",
 		ThemeColor:         "#b3261e",

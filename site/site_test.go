@@ -33,6 +33,7 @@ func fakeDist(t *testing.T) string {
 	dir := t.TempDir()
 	os.MkdirAll(filepath.Join(dir, "web"), 0o755)
 	os.WriteFile(filepath.Join(dir, "web", "app.wasm"), []byte("\x00asm\x01\x00\x00\x00"), 0o644)
+	os.WriteFile(filepath.Join(dir, "web", "engine.wasm"), []byte("\x00asm\x01\x00\x00\x00"), 0o644)
 	for _, lib := range bundledLibs {
 		os.WriteFile(filepath.Join(dir, "web", lib), []byte("/* "+lib+" */"), 0o644)
 	}

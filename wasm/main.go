@@ -1,6 +1,8 @@
-// Command wasm is the browser entry point of the NQP workbench, built with
-// GOOS=js GOARCH=wasm into web/app.wasm. The same binary runs the page (go-app)
-// and, started by web/worker.js inside a Web Worker, the engine.
+// Command wasm is the browser entry point of the NQP workbench's page,
+// built with GOOS=js GOARCH=wasm into web/app.wasm. It holds the user
+// interface only; the engine (ingest, pipeline, analyses, XLSX) is the
+// separate web/engine.wasm (./wasm/engine) that web/worker.js runs in a Web
+// Worker, so the first load stays small and the page never freezes.
 package main
 
 import (
@@ -10,10 +12,6 @@ import (
 )
 
 func main() {
-	if inWorker() {
-		serveEngine()
-		return
-	}
 	nqpapp.Routes()
 	app.RunWhenOnBrowser()
 }

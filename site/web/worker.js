@@ -1,4 +1,4 @@
-// Runs the NQP engine (the same app.wasm as the page) in a Web Worker.
+// Runs the NQP engine (web/engine.wasm, built from ./wasm/engine) in a Web Worker.
 importScripts('/wasm_exec.js');
 const go = new Go();
-WebAssembly.instantiateStreaming(fetch('/web/app.wasm'), go.importObject).then((r) => go.run(r.instance));
+WebAssembly.instantiateStreaming(fetch('/web/engine.wasm'), go.importObject).then((r) => go.run(r.instance));

@@ -9,9 +9,6 @@ import (
 	nqpapp "github.com/nqp-index/nqp/app"
 )
 
-// inWorker reports whether this instance runs in a Web Worker (no document).
-func inWorker() bool { return js.Global().Get("document").IsUndefined() }
-
 // serveEngine answers {id, job (JSON), data (ArrayBuffer)} messages with
 // {id, outcome (JSON)}; it first posts {ready: true}. Nothing leaves the
 // browser: the worker only talks to the page that started it.

@@ -1,0 +1,6 @@
+//go:build !(js && wasm)
+
+package main
+
+// serveEngine does nothing outside the browser.
+func serveEngine() {}
