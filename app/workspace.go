@@ -60,7 +60,6 @@ func (w *Workspace) Apply(o Outcome) {
 	}
 }
 
-
 // Project is what is saved locally and in a project file: enough to
 // reproduce the session exactly.
 type Project struct {
