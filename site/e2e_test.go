@@ -22,8 +22,9 @@ import (
 type browser struct {
 	t   *testing.T
 	ctx context.Context
-	url string // the site's base URL
-	srv *httptest.Server
+	url  string // the site's base URL
+	dist string // the generated site being served
+	srv  *httptest.Server
 	mu  sync.Mutex
 	// foreign lists requests to any other host; exceptions lists uncaught
 	// page errors. check() fails the test if either is non-empty.
@@ -87,7 +88,7 @@ func newBrowser(t *testing.T) *browser {
 	t.Cleanup(cancel)
 	ctx, cancel = context.WithTimeout(ctx, 300*time.Second)
 	t.Cleanup(cancel)
-	b := &browser{t: t, ctx: ctx, url: srv.URL, srv: srv}
+	b := &browser{t: t, ctx: ctx, url: srv.URL, dist: dist, srv: srv}
 	// Start the browser before subscribing to its events.
 	if err := chromedp.Do(ctx, chromedp.Navigate("about:blank")); err != nil {
 		t.Fatal(err)
