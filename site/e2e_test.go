@@ -20,12 +20,12 @@ import (
 
 // browser is one headless-Chromium session on a freshly generated site.
 type browser struct {
-	t   *testing.T
-	ctx context.Context
+	t    *testing.T
+	ctx  context.Context
 	url  string // the site's base URL
 	dist string // the generated site being served
 	srv  *httptest.Server
-	mu  sync.Mutex
+	mu   sync.Mutex
 	// foreign lists requests to any other host; exceptions lists uncaught
 	// page errors. check() fails the test if either is non-empty.
 	foreign, exceptions []string
