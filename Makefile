@@ -9,7 +9,7 @@ FUZZTIME  ?= 5s
 # compress by themselves, so netlify.toml builds with PRECOMPRESS=0).
 PRECOMPRESS ?= 1
 
-.PHONY: all build test test-native test-wasm test-e2e fuzz vet bench bench-native bench-wasm wasm js site serve clean precompress test-site test-worker worker reproducible lighthouse
+.PHONY: all build test test-native test-wasm test-e2e fuzz vet bench bench-native bench-wasm wasm js site serve clean precompress test-site test-worker worker reproducible lighthouse perf
 
 all: build
 
@@ -123,6 +123,11 @@ lighthouse: site tools/lighthouse/node_modules/.package-lock.json
 tools/lighthouse/node_modules/.package-lock.json: tools/lighthouse/package.json tools/lighthouse/package-lock.json
 	cd tools/lighthouse && npm ci --ignore-scripts --no-audit --no-fund
 	@touch $@
+
+## perf: the performance figures of the built site in headless Chromium
+## (cold and warm first screen, first-load bytes in brotli, the 20 MB county panel)
+perf: site
+	$(GO) run ./tools/perf -dist dist
 
 ## serve: build the site and serve it on http://127.0.0.1:8080 (opens with the bundled sample)
 serve: wasm

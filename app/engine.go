@@ -2,15 +2,14 @@ package app
 
 import (
 	"errors"
-	"fmt"
-	"strings"
 
+	"github.com/nqp-index/nqp/scoring/analysis"
 	"github.com/nqp-index/nqp/scoring/describe"
 	"github.com/nqp-index/nqp/scoring/diag"
 	"github.com/nqp-index/nqp/scoring/framework"
 	"github.com/nqp-index/nqp/scoring/ingest"
+	"github.com/nqp-index/nqp/scoring/job"
 	"github.com/nqp-index/nqp/scoring/pipeline"
-	"github.com/nqp-index/nqp/scoring/region"
 )
 
 // Job is one request to the engine: a data file, a framework and a recipe.
@@ -28,6 +27,8 @@ type Job struct {
 	// workbook (export_view.go) in Lang.
 	Kind string `json:"kind,omitempty"`
 	Lang Lang   `json:"lang,omitempty"`
+	// Ingest overrides what ingest detects (load_options.go); zero = detect all.
+	Ingest IngestOptions `json:"ingest,omitempty"`
 }
 
 // Summary describes the data as read.
@@ -52,6 +53,9 @@ type Outcome struct {
 	Match     *framework.Match     `json:"match,omitempty"`
 	// XLSX is the workbook of a JobXLSX job (export_view.go).
 	XLSX []byte `json:"xlsx,omitempty"`
+	// Detected is what ingest detected or used (format, encoding,
+	// delimiter, layout, key columns, sheet), shown with overrides.
+	Detected *ingest.Detected `json:"detected,omitempty"`
 }
 
 // Compute runs a Job: ingest, framework matching and the pipeline. It is
@@ -63,7 +67,7 @@ func Compute(j Job) Outcome {
 		out.Framework, out.Report = f, rep
 		return out
 	}
-	p, rep, err := ingest.Read(j.FileName, j.Data, ingest.Options{UnitMatcher: region.MatchName})
+	p, rep, err := ingest.Read(j.FileName, j.Data, j.Ingest.options(&out))
 	out.Report.Merge(rep)
 	if err != nil || rep.HasErrors() || p == nil {
 		return out
@@ -93,20 +97,13 @@ func Compute(j Job) Outcome {
 			out.Report.Add(diag.New(diag.Error, "unknown-template", "未知的指标体系："+j.Template, "unknown framework: "+j.Template))
 			return out
 		}
-		names := make([]string, len(p.Columns))
-		for i, c := range p.Columns {
-			names[i] = c.Name
-		}
-		m := t.MatchColumns(names)
+		// The same matching and messages as the CLI (job.MatchData), so
+		// that the downloaded result's report equals the CLI's.
+		m, mrep, merr := job.MatchData(t, p)
+		out.Report.Merge(mrep)
 		out.Framework, out.Match = t.Clone(), &m
-		if len(m.Present) == 0 {
-			out.Report.Add(diag.New(diag.Error, "no-indicators", "所选指标体系的指标在数据中一个也找不到", "none of the framework's indicators is in the data"))
+		if merr != nil {
 			return out
-		}
-		if len(m.Missing) > 0 {
-			out.Report.Add(diag.New(diag.Warning, "indicators-missing",
-				fmt.Sprintf("%d 个指标在数据中找不到：%s", len(m.Missing), strings.Join(m.Missing, "、")),
-				fmt.Sprintf("%d indicators are not in the data: %s", len(m.Missing), strings.Join(m.Missing, ", "))))
 		}
 		fw, mapping = t.Restrict(m), m.Mapping
 	}
@@ -120,8 +117,21 @@ func Compute(j Job) Outcome {
 		}
 		return out
 	}
+	// The recipe's declared analyses (analyses_view.go), as nqp score runs them.
+	if len(res.Recipe.Analyses) > 0 {
+		if err := analysis.Apply(pipeline.Input{Data: p, Framework: fw, Columns: mapping}, res); err != nil {
+			zh, en := err.Error(), err.Error()
+			var ae *analysis.Error
+			if errors.As(err, &ae) {
+				zh, en = ae.Zh, ae.En
+			}
+			out.Report.Add(diag.New(diag.Warning, "analysis-failed", zh, en))
+		}
+	}
+	// As job.Run and nqp score: the result's report carries every problem,
+	// from ingest on (the downloaded JSON equals the CLI's).
 	out.Report.Merge(res.Report)
-	res.Report = diag.Report{}
+	res.Report = out.Report
 	out.Result = res
 	if j.Kind == JobXLSX {
 		workbookOutcome(&out, j)

@@ -15,6 +15,8 @@ type Workbench struct {
 	tooBig  bool          // the session could not be saved locally
 	cleared bool          // the local data was just cleared
 	pasted  string        // text pasted into the paste box
+	// methodErr is the last refused method change or recipe upload (method.go).
+	methodErr string
 }
 
 // storageKey is where the session is kept in the browser's localStorage.
@@ -88,6 +90,7 @@ func (c *Workbench) Render() app.UI {
 		c.frameworkSection(l),
 		c.method(l),
 		c.resultsSection(l),
+		c.analysesSection(l), // the declared analyses and their tables (analyses_view.go)
 		c.reweightSection(l), c.compareSection(l), c.modelSection(l), c.exportSection(l),
 		c.chartsSection(l),
 		c.storage(l),

@@ -10,6 +10,7 @@ import (
 	"github.com/nqp-index/nqp/scoring/diag"
 	"github.com/nqp-index/nqp/scoring/export"
 	"github.com/nqp-index/nqp/scoring/framework"
+	"github.com/nqp-index/nqp/scoring/ingest"
 	"github.com/nqp-index/nqp/scoring/pipeline"
 	"github.com/nqp-index/nqp/scoring/sample"
 )
@@ -43,11 +44,16 @@ type Workspace struct {
 	Cmp     CompareState
 	Model   ModelState
 	Exports ExportState
+	// The load step's overrides and what ingest detected (load_options.go).
+	Ingest   IngestOptions
+	Detected *ingest.Detected
+	// AnPages is the page shown of each analysis table (analyses_view.go).
+	AnPages map[string]int
 }
 
 // Job returns the engine request for the current settings.
 func (w *Workspace) Job() Job {
-	return Job{FileName: w.FileName, Data: w.Data, Template: w.Template, Recipe: w.recipe(), Framework: w.FwCustom}
+	return Job{FileName: w.FileName, Data: w.Data, Template: w.Template, Recipe: w.recipe(), Framework: w.FwCustom, Ingest: w.Ingest}
 }
 
 // Apply takes the engine's outcome.
@@ -55,6 +61,7 @@ func (w *Workspace) Apply(o Outcome) {
 	w.Busy = false
 	w.Summary, w.Result, w.Report = o.Summary, o.Result, o.Report
 	w.applyCheck(o)
+	w.Detected = o.Detected
 	if w.Result != nil {
 		w.Period = len(w.Result.Periods) - 1
 	}
@@ -71,6 +78,8 @@ type Project struct {
 	Recipe   pipeline.Recipe `json:"recipe"`
 	// Framework is the user's own framework, if any (it overrides Template).
 	Framework *framework.Framework `json:"framework,omitempty"`
+	// Ingest holds the load step's overrides (none = detect everything).
+	Ingest *IngestOptions `json:"ingest,omitempty"`
 }
 
 // ProjectSchema versions Project files.
@@ -78,7 +87,12 @@ const ProjectSchema = "nqp-project/1"
 
 // Project returns the session as a Project.
 func (w *Workspace) Project() Project {
-	return Project{Schema: ProjectSchema, Lang: w.Lang, FileName: w.FileName, Data: w.Data, Template: w.Template, Recipe: w.recipe(), Framework: w.FwCustom}
+	p := Project{Schema: ProjectSchema, Lang: w.Lang, FileName: w.FileName, Data: w.Data, Template: w.Template, Recipe: w.recipe(), Framework: w.FwCustom}
+	if !w.Ingest.IsZero() {
+		o := w.Ingest
+		p.Ingest = &o
+	}
+	return p
 }
 
 // Open restores a saved project and scores it.
@@ -96,6 +110,9 @@ func (w *Workspace) Open(p Project) error {
 	w.Template, w.Recipe = p.Template, p.Recipe
 	w.FwCustom = p.Framework
 	w.SetData(p.FileName, p.Data)
+	if p.Ingest != nil {
+		w.Ingest = *p.Ingest
+	}
 	return nil
 }
 
@@ -150,6 +167,7 @@ func (w *Workspace) SetSample() {
 func (w *Workspace) SetData(name string, b []byte) {
 	w.FileName, w.Data = name, b
 	w.Summary, w.Result, w.Report = nil, nil, diag.Report{}
+	w.Ingest, w.Detected = IngestOptions{}, nil
 }
 
 // SetTemplate selects a framework ("" = every numeric column, equal weights).

@@ -404,6 +404,18 @@ func (b *builder) long() error {
 func (b *builder) layoutInfo() {
 	t, c := b.t, b.c
 	q := func(j int) string { return "“" + t.names[j] + "”" }
+	d := b.r.det
+	d.Headers = append([]string(nil), t.names...)
+	d.Layout, d.UnitColumn = "wide", t.names[c.unit]
+	if c.long {
+		d.Layout, d.IndicatorColumn, d.ValueColumn = "long", t.names[c.indicator], t.names[c.value]
+	}
+	if c.code >= 0 {
+		d.CodeColumn = t.names[c.code]
+	}
+	if c.period >= 0 {
+		d.PeriodColumn = t.names[c.period]
+	}
 	zh, en := "宽表", "wide layout"
 	if c.long {
 		zh, en = "长表", "long layout"

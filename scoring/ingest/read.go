@@ -44,6 +44,8 @@ type Options struct {
 	// collapsing spaces): it returns the unit's code and display name, or
 	// ok == false for an unknown unit, which is then kept as written.
 	UnitMatcher func(raw string) (code, name string, ok bool)
+	// Detected, if not nil, receives what was detected or used (detected.go).
+	Detected *Detected
 }
 
 // Read reads the file called name (used in problems only) with content data
@@ -51,7 +53,10 @@ type Options struct {
 // only when nothing usable could be read; it is then a diag.Problem that is
 // also in the report, and the panel is nil.
 func Read(name string, data []byte, opt Options) (p *panel.Panel, rep diag.Report, err error) {
-	r := &reporter{file: name}
+	r := &reporter{file: name, det: opt.Detected}
+	if r.det == nil {
+		r.det = &Detected{}
+	}
 	defer func() {
 		if v := recover(); v != nil {
 			p = nil
@@ -104,6 +109,7 @@ func read(r *reporter, data []byte, opt Options) (*panel.Panel, error) {
 	}
 	var g *grid
 	var periodText func(int, int, string) string
+	r.det.Format = format
 	if format == "xlsx" {
 		x, err := openXLSX(r, data, opt.Sheet, maxBytes)
 		if err != nil {
@@ -173,6 +179,7 @@ func formatBytes(n int64) string {
 // readText decodes and splits a CSV/TSV/TXT file.
 func readText(r *reporter, data []byte, opt Options, format string, maxCells int) (*grid, error) {
 	d := decode(data, opt.Encoding)
+	r.det.Encoding = d.encoding
 	if d.detected {
 		r.add(diag.Info, CodeDetectedEncoding, 0, 0, "", d.encoding,
 			fmt.Sprintf("文件不是 UTF-8 编码，已按 %s 读取", strings.ToUpper(d.encoding)),
@@ -187,6 +194,13 @@ func readText(r *reporter, data []byte, opt Options, format string, maxCells int
 	default:
 		delim = sniffDelimiter(d.text)
 	}
+	if r.det.Format == "" {
+		r.det.Format = "csv"
+		if delim == '\t' {
+			r.det.Format = "tsv"
+		}
+	}
+	r.det.Delimiter = string(rune(delim))
 	g := parseDelimited(d.text, delim, 0, maxCells+1)
 	if g.truncated || len(g.cells) > maxCells {
 		return nil, r.fatal(CodeTooManyCells, 0, 0, "", "",

@@ -448,3 +448,22 @@ func TestWideWithValueHeader(t *testing.T) {
 		t.Errorf("columns %s, attrs %+v", got, p.Attrs)
 	}
 }
+
+func TestDetected(t *testing.T) {
+	var d Detected
+	_, _, err := Read("a.csv", []byte("地区;年份;x\n北京;2023;1\n上海;2023;2\n"), Options{Detected: &d})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Format != "csv" || d.Encoding != EncUTF8 || d.Delimiter != ";" || d.Layout != "wide" || d.UnitColumn != "地区" || d.PeriodColumn != "年份" || len(d.Headers) != 3 {
+		t.Errorf("detected %+v", d)
+	}
+	d = Detected{}
+	_, _, err = Read("a.tsv", []byte("unit\tperiod\tindicator\tvalue\nA\t2020\tx\t1\nB\t2020\tx\t2\n"), Options{Detected: &d, Layout: "long"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Format != "tsv" || d.Delimiter != "\t" || d.Layout != "long" || d.IndicatorColumn != "indicator" || d.ValueColumn != "value" {
+		t.Errorf("detected %+v", d)
+	}
+}

@@ -51,6 +51,7 @@ const maxPerColumn = 20
 // reporter collects problems for one file.
 type reporter struct {
 	file   string
+	det    *Detected // never nil
 	rep    diag.Report
 	counts map[string]int // code + "\x00" + column → problems seen
 	first  []capKey       // order of capped keys, for deterministic summaries

@@ -46,6 +46,7 @@ func openXLSX(r *reporter, data []byte, sheet string, maxBytes int64) (*xlsxFile
 				fmt.Sprintf("no sheet named %q; the sheets are: %s", sheet, list(sheets, 20, false)))
 		}
 	}
+	r.det.Sheet, r.det.Sheets = name, sheets
 	return &xlsxFile{f: f, sheet: name}, nil
 }
 

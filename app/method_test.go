@@ -1,0 +1,167 @@
+package app
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/nqp-index/nqp/scoring/pipeline"
+)
+
+func TestPresetOf(t *testing.T) {
+	for _, name := range pipeline.Presets() {
+		r, err := SetMethodOption(pipeline.Default(), "preset", name)
+		if err != nil {
+			t.Fatal(name, err)
+		}
+		if got := PresetOf(r); got != name {
+			t.Errorf("PresetOf(%s) = %q", name, got)
+		}
+	}
+	r, _ := SetMethodOption(pipeline.Default(), "normalise.method", pipeline.ZScore)
+	if got := PresetOf(r); got != "" {
+		t.Errorf("z-score recipe named preset %q", got)
+	}
+}
+
+func TestSetMethodOption(t *testing.T) {
+	base := pipeline.Default()
+	cases := []struct {
+		key, value string
+		check      func(r pipeline.Recipe) bool
+	}{
+		{"normalise.method", "zscore", func(r pipeline.Recipe) bool {
+			return r.Normalise.Method == "zscore" && *r.Normalise.SD == 1 && r.Normalise.Lower == nil
+		}},
+		{"normalise.scope", "period", func(r pipeline.Recipe) bool { return r.Normalise.Scope == "period" }},
+		{"normalise.upper", "100", func(r pipeline.Recipe) bool { return *r.Normalise.Upper == 100 }},
+		{"normalise.upper", "", func(r pipeline.Recipe) bool { return *r.Normalise.Upper == 1 }},
+		{"normalise.nonneg_shift", "true", func(r pipeline.Recipe) bool { return r.Normalise.NonNegShift }},
+		{"weights.method", "critic", func(r pipeline.Recipe) bool { return r.Weights.Method == "critic" && r.Weights.Variant == "" }},
+		{"weights.method", "pca", func(r pipeline.Recipe) bool {
+			return r.Weights.PCA != nil && r.Weights.PCA.Form == pipeline.PCAComposite
+		}},
+		{"weights.pca.form", "coinr", func(r pipeline.Recipe) bool { return r.Weights.PCA.Form == pipeline.PCACOINr }},
+		{"weights.zero_rule", "shift", func(r pipeline.Recipe) bool { return r.Weights.Delta == 0.0001 }},
+		{"weights.variant", "per-period", func(r pipeline.Recipe) bool { return r.Weights.Variant == "per-period" }},
+		{"weights.upper", "equal", func(r pipeline.Recipe) bool { return r.Weights.Upper == "equal" }},
+		{"aggregate.method", "genmean", func(r pipeline.Recipe) bool { return *r.Aggregate.P == 2 && *r.Aggregate.Scale == 100 }},
+		{"aggregate.method", "topsis", func(r pipeline.Recipe) bool {
+			return r.Aggregate.TOPSISNormalize == "vector" && r.Aggregate.WeightsIn == "matrix" && r.Aggregate.Scope == "period"
+		}},
+		{"aggregate.method", "vikor", func(r pipeline.Recipe) bool { return *r.Aggregate.V == 0.5 }},
+		{"aggregate.method", "gra", func(r pipeline.Recipe) bool { return *r.Aggregate.Rho == 0.5 && r.Aggregate.Grade == "weighted" }},
+		{"aggregate.min_share", "0.5", func(r pipeline.Recipe) bool { return r.Aggregate.MinShare == 0.5 }},
+		{"impute.method", "linear", func(r pipeline.Recipe) bool { return r.Impute.Method == "linear" }},
+		{"treat.method", "winsorise", func(r pipeline.Recipe) bool { return *r.Treat.Winmax == 5 && r.Treat.F2 == "log_CT" }},
+		{"screen.method", "byNA", func(r pipeline.Recipe) bool { return r.Screen.DatThresh != nil }},
+		{"denominate.enabled", "true", func(r pipeline.Recipe) bool { return r.Denominate.Enabled }},
+		{"select.min_period_coverage", "0", func(r pipeline.Recipe) bool { return *r.Select.MinPeriodCoverage == 0 }},
+		{"rank.groups", "none", func(r pipeline.Recipe) bool { return r.Rank.Groups == "" }},
+		{"rank.groups", "region3", func(r pipeline.Recipe) bool { return r.Rank.Groups == "region3" }},
+		{"preset", "custom", func(r pipeline.Recipe) bool { return PresetOf(r) == "nqp-standard" }},
+		{"preset", "entropy-topsis", func(r pipeline.Recipe) bool { return r.Aggregate.Method == pipeline.EntropyTOPSIS }},
+	}
+	for _, c := range cases {
+		r, err := SetMethodOption(base, c.key, c.value)
+		if err != nil {
+			t.Errorf("%s=%q: %v", c.key, c.value, err)
+			continue
+		}
+		if !c.check(r) {
+			t.Errorf("%s=%q gave %s", c.key, c.value, r.JSON())
+		}
+	}
+	if string(base.JSON()) != string(pipeline.Default().JSON()) {
+		t.Error("SetMethodOption changed its argument")
+	}
+	// Every method of every section resolves and checks (AHP and
+	// combination only from a recipe file).
+	for key, values := range map[string][]string{"normalise.method": normaliseMethods, "weights.method": weightMethods,
+		"aggregate.method": aggregateMethods, "impute.method": imputeMethods, "treat.method": treatMethods, "screen.method": screenMethods} {
+		for _, v := range values {
+			b := base
+			if v == pipeline.Dist2Ref {
+				b, _ = SetMethodOption(base, "normalise.ref_unit", "11")
+			}
+			_, err := SetMethodOption(b, key, v)
+			inFile := v == pipeline.WAHP || v == pipeline.WCombination
+			if (err != nil) != inFile || (err != nil && !strings.Contains(err.Error(), "recipe file")) {
+				t.Errorf("%s=%s: %v", key, v, err)
+			}
+		}
+	}
+	vikor, _ := SetMethodOption(base, "aggregate.method", "vikor")
+	if _, err := SetMethodOption(vikor, "aggregate.v", "2"); err == nil {
+		t.Error("VIKOR v = 2 accepted")
+	}
+	// Refused values.
+	for _, kv := range [][2]string{{"normalise.method", "dist2ref"}, {"normalise.upper", "abc"}, {"select.min_period_coverage", "1.5"}, {"nope", "1"}, {"preset", "nope"}} {
+		if _, err := SetMethodOption(base, kv[0], kv[1]); err == nil {
+			t.Errorf("%s=%s accepted", kv[0], kv[1])
+		}
+	}
+}
+
+// Every label and explanation of the method form exists in both languages.
+func TestMethodMessages(t *testing.T) {
+	for section, values := range map[string][]string{"norm": normaliseMethods, "w": weightMethods, "agg": aggregateMethods,
+		"impute": imputeMethods, "treat": treatMethods, "screen": screenMethods} {
+		for _, v := range values {
+			for _, k := range []string{"m_" + section + "_" + v, "h_" + section + "_" + v} {
+				if _, ok := messages[k]; !ok {
+					t.Errorf("no message %s", k)
+				}
+			}
+		}
+	}
+	for _, p := range pipeline.Presets() {
+		for _, k := range []string{"m_preset_" + p, "h_preset_" + p} {
+			if _, ok := messages[k]; !ok {
+				t.Errorf("no message %s", k)
+			}
+		}
+	}
+	if DocURL(En, docWeights) != "/docs/en/methods/weights/" || DocURL(Zh, docRecipe) != "/docs/zh/methods/recipe/" {
+		t.Error(DocURL(En, docWeights))
+	}
+}
+
+func TestIngestOptionsProject(t *testing.T) {
+	var w Workspace
+	w.SetData("a.csv", []byte("地区,年份,x\n北京,2023,1\n上海,2023,2\n"))
+	w.Ingest.Set("encoding", "gb18030")
+	w.Ingest.Set("delimiter", ";")
+	w.Ingest.Set("decimal_comma", "true")
+	if j := w.Job(); j.Ingest.Encoding != "gb18030" || j.Ingest.Delimiter != ";" || !j.Ingest.DecimalComma {
+		t.Fatalf("job ingest %+v", j.Ingest)
+	}
+	var v Workspace
+	if err := v.OpenJSON(w.ProjectJSON()); err != nil {
+		t.Fatal(err)
+	}
+	if v.Ingest != w.Ingest {
+		t.Errorf("restored %+v, want %+v", v.Ingest, w.Ingest)
+	}
+	v.SetData("b.csv", []byte("x"))
+	if !v.Ingest.IsZero() {
+		t.Error("a new file kept the overrides")
+	}
+}
+
+func TestComputeDetected(t *testing.T) {
+	data := []byte("地区;年份;专利\n北京;2023;1\n上海;2023;2\n广东;2023;3\n")
+	o := Compute(Job{FileName: "a.csv", Data: data, Recipe: pipeline.Default()})
+	d := o.Detected
+	if d == nil || d.Delimiter != ";" || d.Layout != "wide" || d.UnitColumn != "地区" || d.PeriodColumn != "年份" || d.Encoding != "utf-8" || d.Format != "csv" {
+		t.Fatalf("detected %+v", d)
+	}
+	// Overrides reach ingest: reading with the wrong delimiter fails.
+	o = Compute(Job{FileName: "a.csv", Data: data, Recipe: pipeline.Default(), Ingest: IngestOptions{Delimiter: ","}})
+	if o.Summary != nil {
+		t.Errorf("the delimiter override was ignored: %+v", o.Detected)
+	}
+	o = Compute(Job{FileName: "a.csv", Data: data, Recipe: pipeline.Default(), Ingest: IngestOptions{Layout: "wide", UnitColumn: "地区"}})
+	if o.Summary == nil || o.Summary.Units != 3 {
+		t.Errorf("with overrides: %+v %v", o.Summary, o.Report)
+	}
+}
