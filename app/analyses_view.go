@@ -191,7 +191,7 @@ func (c *Workbench) analysesSection(l Lang) app.UI {
 			app.Input().Type("checkbox").ID("an-use-"+s.Analysis.Name).Checked(on).OnChange(func(ctx app.Context, e app.Event) {
 				v := ctx.JSSrc().Get("checked").Bool()
 				c.setAnalyses(ctx, func(r pipeline.Recipe) pipeline.Recipe { return WithAnalysis(r, s.Analysis, v) })
-			}),
+			}, app.EventScope(s.Analysis.Name, on)),
 			app.Text(" "+T(l, s.Key)),
 		)))
 	}
@@ -331,11 +331,11 @@ func (c *Workbench) analysisTable(l Lang, t pipeline.AnalysisTable) app.UI {
 		parts = append(parts, app.Div().Class("pager").Body(
 			app.Button().ID(id+"-prev").Text(T(l, "an_prev")).Disabled(p == 0).OnClick(func(ctx app.Context, e app.Event) {
 				c.ws.AnPages[name] = max(p-1, 0)
-			}),
+			}, app.EventScope(name, p, pages)),
 			app.Span().ID(id+"-page").Text(fmt.Sprintf(T(l, "an_page"), p+1, pages, len(t.Rows))),
 			app.Button().ID(id+"-next").Text(T(l, "an_next")).Disabled(p >= pages-1).OnClick(func(ctx app.Context, e app.Event) {
 				c.ws.AnPages[name] = min(p+1, pages-1)
-			}),
+			}, app.EventScope(name, p, pages)),
 		))
 	}
 	return app.Div().Class("analysis-table").Body(parts...)

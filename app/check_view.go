@@ -492,7 +492,9 @@ func (c *Workbench) located(l Lang) app.UI {
 		var link app.UI
 		if row >= 0 || col >= 0 {
 			link = app.Button().Class("cell-link").DataSet("problem", k).DataSet("cell", cellID(row, col)).Text(p.Format(string(l))).
-				OnClick(func(ctx app.Context, e app.Event) { c.goToCell(ctx, row, col) })
+				// go-app keeps a list item's old handler when the new one comes
+				// from the same function literal, unless the scope differs.
+				OnClick(func(ctx app.Context, e app.Event) { c.goToCell(ctx, row, col) }, app.EventScope(cellID(row, col)))
 		} else {
 			link = app.Span().Text(p.Format(string(l)))
 		}
@@ -509,7 +511,7 @@ func (c *Workbench) located(l Lang) app.UI {
 						}
 						r.Select.ExcludeUnits = append(r.Select.ExcludeUnits, name)
 					})
-				}))
+				}, app.EventScope("exclude-"+name)))
 		}
 		items = append(items, li)
 	}

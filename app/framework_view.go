@@ -242,6 +242,9 @@ func (c *Workbench) fwEditor(l Lang) app.UI {
 				column = app.Td().Class("fw-missing").Text(T(l, "fw_no_column"))
 			}
 		}
+		// Handlers capture code and node: scope them by the node's state so
+		// that go-app replaces them when the row shows another node.
+		scope := app.EventScope(code, node.NameZh, node.NameEn, node.Parent, node.Weight, node.Direction)
 		rename := func(zh bool) app.EventHandler {
 			return func(ctx app.Context, e app.Event) {
 				ed := FwEdit{Op: FwRename, Code: code, NameZh: node.NameZh, NameEn: node.NameEn}
@@ -257,7 +260,7 @@ func (c *Workbench) fwEditor(l Lang) app.UI {
 		if !root {
 			parent = app.Td().Body(app.Select().Class("fw-parent").OnChange(func(ctx app.Context, e app.Event) {
 				c.fwEdit(ctx, FwEdit{Op: FwMove, Code: code, Parent: val(ctx)})
-			}).Body(parentOpts(code, node.Parent)...))
+			}, scope).Body(parentOpts(code, node.Parent)...))
 		}
 		dir := app.Td()
 		if leaf {
@@ -266,14 +269,14 @@ func (c *Workbench) fwEditor(l Lang) app.UI {
 				return func(ctx app.Context) { c.fwEdit(ctx, FwEdit{Op: FwDirection, Code: code, Direction: d}) }
 			}
 			numIn := func(cls string, x float64, set func(d *framework.Direction, x float64)) app.UI {
-				return app.Input().Class("fw-num " + cls).Type("number").Step(0.0001).Title(T(l, strings.TrimPrefix(cls, "fw-"))).Value(strconv.FormatFloat(x, 'g', -1, 64)).
+				return app.Input().Class("fw-num "+cls).Type("number").Step(0.0001).Title(T(l, strings.TrimPrefix(cls, "fw-"))).Value(strconv.FormatFloat(x, 'g', -1, 64)).
 					OnChange(func(ctx app.Context, e app.Event) {
 						if x, ok := num(ctx); ok {
 							d := node.Direction
 							set(&d, x)
 							setDir(d)(ctx)
 						}
-					})
+					}, scope)
 			}
 			body := []app.UI{selectOf("", d.Kind.String(), []choice{{"positive", "d_positive"}, {"negative", "d_negative"}, {"moderate", "d_moderate"}, {"interval", "d_interval"}}, l,
 				func(ctx app.Context, e app.Event) {
@@ -289,7 +292,7 @@ func (c *Workbench) fwEditor(l Lang) app.UI {
 						nd.Lo, nd.Hi = round4(mean-sd/2), round4(mean+sd/2)
 					}
 					setDir(nd)(ctx)
-				})}
+				}, scope)}
 			switch d.Kind {
 			case framework.Moderate:
 				body = append(body, numIn("fw-best", d.Best, func(d *framework.Direction, x float64) { d.Best = x }))
@@ -303,12 +306,12 @@ func (c *Workbench) fwEditor(l Lang) app.UI {
 		if !root {
 			del = app.Td().Body(app.Button().Class("fw-delete").Text(T(l, "fw_delete")).OnClick(func(ctx app.Context, e app.Event) {
 				c.fwEdit(ctx, FwEdit{Op: FwDelete, Code: code})
-			}))
+			}, scope))
 		}
 		rows = append(rows, app.Tr().DataSet("code", code).Class(map[bool]string{true: "fw-leaf", false: "fw-agg"}[leaf]).Body(
 			app.Td().Class(fmt.Sprintf("depth-%d", min(depth[code], 6))).Text(code),
-			app.Td().Body(app.Input().Class("fw-zh").Value(node.NameZh).OnChange(rename(true))),
-			app.Td().Body(app.Input().Class("fw-en").Value(node.NameEn).OnChange(rename(false))),
+			app.Td().Body(app.Input().Class("fw-zh").Value(node.NameZh).OnChange(rename(true), scope)),
+			app.Td().Body(app.Input().Class("fw-en").Value(node.NameEn).OnChange(rename(false), scope)),
 			column,
 			parent,
 			app.Td().Body(app.Input().Class("fw-num fw-weight").Type("number").Min(0).Step(0.01).Value(strconv.FormatFloat(node.Weight, 'g', -1, 64)).
@@ -316,7 +319,7 @@ func (c *Workbench) fwEditor(l Lang) app.UI {
 					if x, ok := num(ctx); ok {
 						c.fwEdit(ctx, FwEdit{Op: FwWeight, Code: code, Weight: x})
 					}
-				})),
+				}, scope)),
 			dir,
 			del,
 		))

@@ -15,12 +15,16 @@ import (
 // choice is one option of a select: a value and its message key.
 type choice struct{ value, key string }
 
-func selectOf(id, current string, choices []choice, l Lang, on app.EventHandler) app.UI {
+// selectOf builds a select; scope options (app.EventScope) are needed when
+// the same call builds selects for different items of a list: go-app keeps
+// an element's old handler when the new one comes from the same function
+// literal and has the same scope.
+func selectOf(id, current string, choices []choice, l Lang, on app.EventHandler, scope ...app.EventOption) app.UI {
 	opts := make([]app.UI, len(choices))
 	for i, c := range choices {
 		opts[i] = app.Option().Value(c.value).Text(T(l, c.key)).Selected(c.value == current)
 	}
-	return app.Select().ID(id).OnChange(on).Body(opts...)
+	return app.Select().ID(id).OnChange(on, scope...).Body(opts...)
 }
 
 func field(l Lang, labelKey string, input app.UI) app.UI {

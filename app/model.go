@@ -260,7 +260,7 @@ func (c *Workbench) modelSection(l Lang) app.UI {
 			app.Input().Type("text").ID("mv-"+code).Class("model-value").Attr("inputmode", "decimal").Value(st.Vals[code]).
 				OnChange(func(ctx app.Context, e app.Event) {
 					c.ws.Model.Vals[code] = ctx.JSSrc().Get("value").String()
-				}),
+				}, app.EventScope(code)),
 			app.Span().Class("unit").Text(unit),
 			app.Span().Class("note").Text(hint),
 		)

@@ -238,7 +238,7 @@ func (c *Workbench) reweightSection(l Lang) app.UI {
 					if x, err := strconv.ParseFloat(ctx.JSSrc().Get("value").String(), 64); err == nil {
 						c.ws.Tune.Set(k, x)
 					}
-				}),
+				}, app.EventScope(k)),
 			app.Span().Class("num").Text(T(l, "rw_share")+" "+share),
 		)
 	}

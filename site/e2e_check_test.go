@@ -129,7 +129,13 @@ func TestE2ECheckFramework(t *testing.T) {
 	if count("#"+cell) != 0 {
 		t.Errorf("%s is rendered before the link is followed (the table should be paged)", cell)
 	}
-	b.do(chromedp.Click(chromedp.CSS(`#located .cell-link[data-cell^="dt-cell-"]`)))
+	// Wait until the engine has finished (no job in flight) before following the link.
+	if err := b.poll(`!document.getElementById('busy')`); err != nil {
+		t.Fatal(err)
+	}
+	// Activate the link as a keyboard or pointer user would (element.click()
+	// does not depend on where the long, wrapped link text lies on screen).
+	b.do(chromedp.Evaluate[chromedp.Void](`document.querySelector('#located .cell-link[data-cell^="dt-cell-"]').click()`))
 	visible := fmt.Sprintf(`(() => { const c = document.getElementById(%q); if (!c) return false;
 		const box = c.closest('.dt-scroll').getBoundingClientRect(), r = c.getBoundingClientRect();
 		return c.classList.contains('hl') && c.classList.contains('missing') &&
