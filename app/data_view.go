@@ -19,7 +19,7 @@ func (c *Workbench) dataSection(l Lang) app.UI {
 		app.Button().ID("sample").Text(T(l, "sample")).OnClick(c.onSample),
 		app.Div().ID("drop").Class("drop").OnDragOver(func(ctx app.Context, e app.Event) { e.PreventDefault() }).OnDrop(c.onDrop).Body(
 			app.P().Text(T(l, "drop")),
-			app.Textarea().ID("paste").Rows(3).OnChange(func(ctx app.Context, e app.Event) { c.pasted = ctx.JSSrc().Get("value").String() }),
+			app.Textarea().ID("paste").Aria("label", T(l, "drop")).Rows(3).OnChange(func(ctx app.Context, e app.Event) { c.pasted = ctx.JSSrc().Get("value").String() }),
 			app.Button().ID("paste-go").Text(T(l, "paste_go")).OnClick(c.onPaste),
 		),
 		c.summary(l),

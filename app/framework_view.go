@@ -15,6 +15,8 @@ import (
 
 func init() {
 	addMessages(map[string][2]string{
+		"fw_parent_label":  {"上级", "parent"},
+		"fw_weight_label":  {"权重", "weight"},
 		"fw_custom":        {"自定义指标体系（已编辑或导入）", "Custom framework (edited or imported)"},
 		"fw_match":         {"指标与数据列的匹配", "Indicators matched to data columns"},
 		"fw_match_summary": {"%d 个指标中有 %d 个在数据中找到，%d 个缺失；%d 个数据列未被使用。", "%[2]d of %[1]d indicators found in the data, %[3]d missing; %[4]d data columns unused."},
@@ -258,7 +260,7 @@ func (c *Workbench) fwEditor(l Lang) app.UI {
 		}
 		parent := app.Td()
 		if !root {
-			parent = app.Td().Body(app.Select().Class("fw-parent").OnChange(func(ctx app.Context, e app.Event) {
+			parent = app.Td().Body(app.Select().Class("fw-parent").Aria("label", code+" · "+T(l, "fw_parent_label")).OnChange(func(ctx app.Context, e app.Event) {
 				c.fwEdit(ctx, FwEdit{Op: FwMove, Code: code, Parent: val(ctx)})
 			}, scope).Body(parentOpts(code, node.Parent)...))
 		}
@@ -310,11 +312,11 @@ func (c *Workbench) fwEditor(l Lang) app.UI {
 		}
 		rows = append(rows, app.Tr().DataSet("code", code).Class(map[bool]string{true: "fw-leaf", false: "fw-agg"}[leaf]).Body(
 			app.Td().Class(fmt.Sprintf("depth-%d", min(depth[code], 6))).Text(code),
-			app.Td().Body(app.Input().Class("fw-zh").Value(node.NameZh).OnChange(rename(true), scope)),
-			app.Td().Body(app.Input().Class("fw-en").Value(node.NameEn).OnChange(rename(false), scope)),
+			app.Td().Body(app.Input().Class("fw-zh").Aria("label", code+" · 中文名称").Value(node.NameZh).OnChange(rename(true), scope)),
+			app.Td().Body(app.Input().Class("fw-en").Aria("label", code+" · English name").Value(node.NameEn).OnChange(rename(false), scope)),
 			column,
 			parent,
-			app.Td().Body(app.Input().Class("fw-num fw-weight").Type("number").Min(0).Step(0.01).Value(strconv.FormatFloat(node.Weight, 'g', -1, 64)).
+			app.Td().Body(app.Input().Class("fw-num fw-weight").Aria("label", code+" · "+T(l, "fw_weight_label")).Type("number").Min(0).Step(0.01).Value(strconv.FormatFloat(node.Weight, 'g', -1, 64)).
 				OnChange(func(ctx app.Context, e app.Event) {
 					if x, ok := num(ctx); ok {
 						c.fwEdit(ctx, FwEdit{Op: FwWeight, Code: code, Weight: x})
