@@ -8,6 +8,7 @@ import (
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
+	"github.com/nqp-index/nqp/scoring/analysis"
 	"github.com/nqp-index/nqp/scoring/diag"
 	"github.com/nqp-index/nqp/scoring/pipeline"
 )
@@ -208,8 +209,9 @@ func compareRows(a, b *pipeline.Result, period string) []CompareRow {
 
 // spearman is Spearman's rank correlation of the pairs with both scores:
 // the Pearson correlation of the ranks, ties getting their average rank
-// (Spearman 1904; without ties it equals 1 − 6Σd²/(n(n²−1))). It returns
-// NaN for fewer than two pairs or a constant series.
+// (Spearman 1904; without ties it equals 1 − 6Σd²/(n(n²−1))), as
+// analysis.Spearman computes it. It returns NaN for fewer than two pairs
+// or a constant series, and the number of pairs used.
 func spearman(x, y []float64) (rho float64, n int) {
 	var a, b []float64
 	for i := range x {
@@ -217,48 +219,7 @@ func spearman(x, y []float64) (rho float64, n int) {
 			a, b = append(a, x[i]), append(b, y[i])
 		}
 	}
-	n = len(a)
-	if n < 2 {
-		return math.NaN(), n
-	}
-	ra, rb := avgRank(a), avgRank(b)
-	var ma, mb float64
-	for i := range ra {
-		ma += ra[i] / float64(n)
-		mb += rb[i] / float64(n)
-	}
-	var sab, saa, sbb float64
-	for i := range ra {
-		da, db := ra[i]-ma, rb[i]-mb
-		sab += da * db
-		saa += da * da
-		sbb += db * db
-	}
-	if saa == 0 || sbb == 0 {
-		return math.NaN(), n
-	}
-	return sab / math.Sqrt(saa*sbb), n
-}
-
-// avgRank ranks x ascending from 1, ties sharing their average rank.
-func avgRank(x []float64) []float64 {
-	idx := make([]int, len(x))
-	for i := range idx {
-		idx[i] = i
-	}
-	sort.SliceStable(idx, func(a, b int) bool { return x[idx[a]] < x[idx[b]] })
-	r := make([]float64, len(x))
-	for i := 0; i < len(idx); {
-		j := i
-		for j+1 < len(idx) && x[idx[j+1]] == x[idx[i]] {
-			j++
-		}
-		for k := i; k <= j; k++ {
-			r[idx[k]] = float64(i+j)/2 + 1
-		}
-		i = j + 1
-	}
-	return r
+	return analysis.Spearman(a, b), len(a)
 }
 
 // compareSection is step 6.
