@@ -114,7 +114,7 @@ func SetMethodOption(r pipeline.Recipe, key, value string) (pipeline.Recipe, err
 	// Normalisation.
 	case "normalise.method":
 		// The reference unit is kept (the form sets it before choosing dist2ref).
-		r.Normalise = pipeline.Normalise{Method: value, Scope: n.Scope, RefUnit: n.RefUnit}
+		r.Normalise = pipeline.Normalise{NormSpec: pipeline.NormSpec{Method: value, RefUnit: n.RefUnit}, Scope: n.Scope}
 		if value == pipeline.Goalposts {
 			r.Normalise.GoalLower, r.Normalise.GoalUpper = fp(0), fp(100)
 		}

@@ -88,7 +88,7 @@ func cmdScore(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	if *normalise != "" && *normalise != r.Normalise.Method {
-		r.Normalise = pipeline.Normalise{Method: *normalise, Scope: r.Normalise.Scope}
+		r.Normalise = pipeline.Normalise{NormSpec: pipeline.NormSpec{Method: *normalise}, Scope: r.Normalise.Scope}
 	}
 	num(*lower, &r.Normalise.Lower)
 	num(*upper, &r.Normalise.Upper)

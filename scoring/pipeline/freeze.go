@@ -445,7 +445,7 @@ func (m Model) Score(p *panel.Panel) (*Result, error) {
 	if m.Framework == nil || len(m.Norms) == 0 {
 		return nil, fmt.Errorf("模型文件不完整 / the model file is incomplete")
 	}
-	r := Recipe{Denominate: m.Denominate, Normalise: Normalise{Method: NNone}, Weights: Weights{Method: WManual}, Aggregate: m.Aggregate, Rank: m.Rank}
+	r := Recipe{Denominate: m.Denominate, Normalise: Normalise{NormSpec: NormSpec{Method: NNone}}, Weights: Weights{Method: WManual}, Aggregate: m.Aggregate, Rank: m.Rank}
 	r.Select.MinPeriodCoverage = fp(0)
 	r.Resolve()
 	if err := r.Check(); err != nil {

@@ -40,7 +40,7 @@ func recipes(t *testing.T) map[string]pipeline.Recipe {
 		t.Fatal(err)
 	}
 	z := pipeline.Default()
-	z.Normalise = pipeline.Normalise{Method: pipeline.ZScore}
+	z.Normalise = pipeline.Normalise{NormSpec: pipeline.NormSpec{Method: pipeline.ZScore}}
 	z.Weights = pipeline.Weights{Method: pipeline.WEqual}
 	g := pipeline.Default()
 	g.Normalise.Lower, g.Normalise.Upper = f64(1), f64(100)

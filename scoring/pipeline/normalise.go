@@ -233,46 +233,9 @@ type NormSpec struct {
 // indicator (the same fields as NormSpec), its scope and per-indicator
 // overrides.
 type Normalise struct {
-	// Method is one of the names above ("minmax" by default).
-	Method string `json:"method"`
-	// MinMax / rescale: y = l + (u−l)(x−min)/(max−min) + shift.
-	Lower *float64 `json:"lower,omitempty"` // default 0
-	Upper *float64 `json:"upper,omitempty"` // default 1
-	Shift float64  `json:"shift"`           // δ added after min-max scaling (e.g. 0.0001)
-	// ZScore: y = (x−mean)/sd·SD + Mean with the sample sd (n−1).
-	Mean *float64 `json:"mean,omitempty"` // default 0
-	SD   *float64 `json:"sd,omitempty"`   // default 1
-	// Scaled (COINr n_scaled): y = (x − scaled_lower)/(scaled_upper − scaled_lower)·scale_factor,
-	// on x·Direction. Defaults 0, 100, 100.
-	ScaledLower *float64 `json:"scaled_lower,omitempty"`
-	ScaledUpper *float64 `json:"scaled_upper,omitempty"`
-	ScaleFactor *float64 `json:"scale_factor,omitempty"`
-	// Ties for rank, borda and prank: "min" (default, COINr), "max" or "average".
-	Ties string `json:"ties,omitempty"`
-	// Dist2Ref: the reference unit (a unit code; COINr takes a row index)
-	// and, when the pooled panel holds several of its rows, the period
-	// whose value is the reference (default: its latest period with a value).
-	RefUnit   string `json:"ref_unit,omitempty"`
-	RefPeriod string `json:"ref_period,omitempty"`
-	// Dist2Targ: the target in raw units (default: the framework's Target),
-	// multiplied by the direction as COINr's use_iMeta does.
-	Target *float64 `json:"target,omitempty"`
-	// CapMax caps dist2ref and dist2targ at 1.
-	CapMax bool `json:"cap_max,omitempty"`
-	// Goalposts: y = (x − lo)/(hi − lo), truncated to [0, 1] if trunc2posts,
-	// times goal_scale (default 1). lo and hi are raw units; for a negative
-	// indicator they are multiplied by −1 and swapped (COINr use_iMeta).
-	GoalLower   *float64 `json:"goal_lower,omitempty"`
-	GoalUpper   *float64 `json:"goal_upper,omitempty"`
-	GoalScale   *float64 `json:"goal_scale,omitempty"`
-	Trunc2Posts *bool    `json:"trunc2posts,omitempty"`
-	// Reciprocal: negative indicators are replaced by 1/x (x > 0) and then
-	// treated as positive (倒数法).
-	Reciprocal bool `json:"reciprocal,omitempty"`
-	// NonNegShift: after the method, a column (within its scope) with any
-	// value ≤ 0 gets + |min| + nonneg_delta (SPSSAU 非负平移; δ = 0.01).
-	NonNegShift bool     `json:"nonneg_shift,omitempty"`
-	NonNegDelta *float64 `json:"nonneg_delta,omitempty"`
+	// NormSpec is the recipe-wide method and its parameters (its fields
+	// appear directly in the recipe's "normalise" object).
+	NormSpec
 	// Scope: "global" (pooled over all periods; default) or "period".
 	Scope string `json:"scope"`
 	// Indicators overrides the spec for single indicators (by code). An
@@ -282,22 +245,10 @@ type Normalise struct {
 }
 
 // spec returns the recipe-wide spec.
-func (n *Normalise) spec() NormSpec {
-	return NormSpec{Method: n.Method, Lower: n.Lower, Upper: n.Upper, Shift: n.Shift, Mean: n.Mean, SD: n.SD,
-		ScaledLower: n.ScaledLower, ScaledUpper: n.ScaledUpper, ScaleFactor: n.ScaleFactor, Ties: n.Ties,
-		RefUnit: n.RefUnit, RefPeriod: n.RefPeriod, Target: n.Target, CapMax: n.CapMax,
-		GoalLower: n.GoalLower, GoalUpper: n.GoalUpper, GoalScale: n.GoalScale, Trunc2Posts: n.Trunc2Posts,
-		Reciprocal: n.Reciprocal, NonNegShift: n.NonNegShift, NonNegDelta: n.NonNegDelta}
-}
+func (n *Normalise) spec() NormSpec { return n.NormSpec }
 
 // setSpec writes the recipe-wide spec back.
-func (n *Normalise) setSpec(s NormSpec) {
-	n.Method, n.Lower, n.Upper, n.Shift, n.Mean, n.SD = s.Method, s.Lower, s.Upper, s.Shift, s.Mean, s.SD
-	n.ScaledLower, n.ScaledUpper, n.ScaleFactor, n.Ties = s.ScaledLower, s.ScaledUpper, s.ScaleFactor, s.Ties
-	n.RefUnit, n.RefPeriod, n.Target, n.CapMax = s.RefUnit, s.RefPeriod, s.Target, s.CapMax
-	n.GoalLower, n.GoalUpper, n.GoalScale, n.Trunc2Posts = s.GoalLower, s.GoalUpper, s.GoalScale, s.Trunc2Posts
-	n.Reciprocal, n.NonNegShift, n.NonNegDelta = s.Reciprocal, s.NonNegShift, s.NonNegDelta
-}
+func (n *Normalise) setSpec(s NormSpec) { n.NormSpec = s }
 
 // resolve fills in the normalisation defaults.
 func (n *Normalise) resolve() {

@@ -254,7 +254,7 @@ func TestDegenerateInputsNoNaN(t *testing.T) {
 }
 
 func TestZScoreNegativesUnderEntropy(t *testing.T) {
-	r := Recipe{Normalise: Normalise{Method: ZScore}}
+	r := Recipe{Normalise: Normalise{NormSpec: NormSpec{Method: ZScore}}}
 	res, err := Run(Input{Data: smallPanel(), Framework: smallFramework()}, r)
 	if err != nil {
 		t.Fatal(err)
@@ -288,7 +288,7 @@ func TestGMeanNonPositiveIsAnError(t *testing.T) {
 		t.Fatalf("want gmean-nonpositive error, got %v", err)
 	}
 	// With min-max to [1, 100] it works: gmean of (1,1) children etc.
-	r.Normalise = Normalise{Lower: fp(1), Upper: fp(100)}
+	r.Normalise = Normalise{NormSpec: NormSpec{Lower: fp(1), Upper: fp(100)}}
 	r.Aggregate.Scale = fp(1)
 	r.Weights.Method = WEqual
 	res, err := Run(Input{Data: smallPanel(), Framework: smallFramework()}, r)
