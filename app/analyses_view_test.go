@@ -1,7 +1,6 @@
 package app
 
 import (
-	"encoding/json"
 	"math"
 	"testing"
 
@@ -10,7 +9,7 @@ import (
 )
 
 // TestAnalysesCompute declares every analysis suggested for the sample and
-// checks that the engine returns their tables, through the worker's JSON.
+// checks that the engine returns their tables, through the worker's codec.
 func TestAnalysesCompute(t *testing.T) {
 	j := Job{FileName: sample.TechmePanelName, Data: sample.TechmePanelCSV(), Template: "drivers", Recipe: pipeline.Default()}
 	o := Compute(j)
@@ -57,12 +56,12 @@ func TestAnalysesCompute(t *testing.T) {
 			t.Errorf("analysis failed: %s", p.En)
 		}
 	}
-	b, err := json.Marshal(o)
+	b, err := EncodeOutcome(o.ForPage())
 	if err != nil {
 		t.Fatal(err)
 	}
-	var back Outcome
-	if err := json.Unmarshal(b, &back); err != nil {
+	back, err := DecodeOutcome(b)
+	if err != nil {
 		t.Fatal(err)
 	}
 	got := map[string]bool{}

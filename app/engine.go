@@ -51,8 +51,14 @@ type Outcome struct {
 	// without data were dropped) and how its indicators matched the columns.
 	Framework *framework.Framework `json:"framework,omitempty"`
 	Match     *framework.Match     `json:"match,omitempty"`
-	// XLSX is the workbook of a JobXLSX job (export_view.go).
+	// XLSX is the workbook of a JobXLSX job and JSON the full result of a
+	// JobJSON job, byte for byte what nqp score writes (export_view.go).
 	XLSX []byte `json:"xlsx,omitempty"`
+	JSON []byte `json:"json,omitempty"`
+	// Model is the result frozen for scoring new data (model.go), or
+	// ModelErr why it cannot be frozen (bilingual).
+	Model    *pipeline.Model `json:"model,omitempty"`
+	ModelErr string          `json:"model_err,omitempty"`
 	// Detected is what ingest detected or used (format, encoding,
 	// delimiter, layout, key columns, sheet), shown with overrides.
 	Detected *ingest.Detected `json:"detected,omitempty"`
@@ -133,8 +139,10 @@ func Compute(j Job) Outcome {
 	out.Report.Merge(res.Report)
 	res.Report = out.Report
 	out.Result = res
-	if j.Kind == JobXLSX {
-		workbookOutcome(&out, j)
+	if m, err := pipeline.Freeze(res); err != nil {
+		out.ModelErr = err.Error()
+	} else {
+		out.Model = &m
 	}
 	return out
 }

@@ -35,21 +35,21 @@ const JobXLSX = "xlsx"
 
 // ExportState is step 8.
 type ExportState struct {
-	Busy bool
-	Err  string
+	Busy     bool // the workbook is being built
+	JSONBusy bool // the result JSON is being written
+	Err      string
 }
 
 // workbookOutcome builds the workbook of a computed Job into out (in the
 // engine worker) and drops the tables the page already has, so that the
-// answer stays small.
+// answer stays small. out.Result is not modified (the engine caches it).
 func workbookOutcome(out *Outcome, j Job) {
-	res := out.Result
-	if res == nil {
+	if out.Result == nil {
 		return
 	}
+	res := *out.Result
 	res.Report = out.Report
-	b, err := workbook(res, j.Lang)
-	res.Report = diag.Report{}
+	b, err := workbook(&res, j.Lang)
 	if err != nil {
 		out.Report.Add(diag.New(diag.Error, "xlsx", "无法生成工作簿："+err.Error(), "cannot build the workbook: "+err.Error()))
 		return
@@ -164,6 +164,25 @@ func (c *Workbench) downloadXLSX(ctx app.Context) {
 			return
 		}
 		download(ctx, "nqp-workbook.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", o.XLSX)
+	})
+}
+
+// downloadJSON has the engine write the full result as JSON (the
+// outcome the page holds lacks the intermediate tables) and offers it.
+func (c *Workbench) downloadJSON(ctx app.Context) {
+	if c.ws.Data == nil || c.ws.Exports.JSONBusy {
+		return
+	}
+	j := c.ws.Job()
+	j.Kind = JobJSON
+	c.ws.Exports.JSONBusy, c.ws.Exports.Err = true, ""
+	c.ws.side().submit(ctx, j, func(ctx app.Context, o Outcome) {
+		c.ws.Exports.JSONBusy = false
+		if len(o.JSON) == 0 {
+			c.ws.Exports.Err = firstError(o.Report, c.lang())
+			return
+		}
+		download(ctx, "nqp-result.json", "application/json", o.JSON)
 	})
 }
 

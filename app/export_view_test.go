@@ -7,13 +7,13 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
-// TestWorkbookJob builds the XLSX in a Job (as the worker does): a zip
+// TestWorkbookJob builds the XLSX in a Job (as the worker's Engine does): a zip
 // ("PK") with the tables, the notes sheet and the recipe sheet.
 func TestWorkbookJob(t *testing.T) {
 	w := sampleWorkspace(t)
 	j := w.Job()
 	j.Kind, j.Lang = JobXLSX, En
-	o := Compute(j)
+	o := (&Engine{}).Do(j)
 	if !bytes.HasPrefix(o.XLSX, []byte("PK")) {
 		t.Fatalf("workbook: %d bytes, report %v", len(o.XLSX), o.Report)
 	}

@@ -82,13 +82,15 @@ func (e *engineWorker) start(ctx app.Context, done func(ctx app.Context, o Outco
 			return nil
 		}
 		id := msg.Get("id").Int()
-		text := msg.Get("outcome").String()
+		u8 := app.Window().Get("Uint8Array").New(msg.Get("outcome"))
+		b := make([]byte, u8.Length())
+		app.CopyBytesToGo(b, u8)
 		ctx.Dispatch(func(ctx app.Context) {
 			if id != e.latest {
 				return // a newer job was submitted meanwhile
 			}
-			var o Outcome
-			if err := json.Unmarshal([]byte(text), &o); err != nil {
+			o, err := DecodeOutcome(b)
+			if err != nil {
 				o.Report.Add(diag.New(diag.Error, "worker", "计算线程返回的结果无法读取："+err.Error(), "cannot read the engine's answer: "+err.Error()))
 			}
 			e.done(ctx, o)

@@ -198,12 +198,11 @@ func (c *Workbench) modelSection(l Lang) app.UI {
 	controls := []app.UI{}
 	if c.ws.Result != nil {
 		controls = append(controls, app.Button().ID("freeze").Text(T(l, "mdl_freeze")).OnClick(func(ctx app.Context, e app.Event) {
-			m, err := pipeline.Freeze(c.ws.Result)
-			if err != nil {
-				c.ws.Model.Err = err.Error()
+			if c.ws.Frozen == nil {
+				c.ws.Model.Err = c.ws.FrozenErr
 				return
 			}
-			c.setModel(ctx, &m)
+			c.setModel(ctx, c.ws.Frozen)
 		}))
 	}
 	if st.M != nil {

@@ -83,9 +83,7 @@ func (c *Workbench) downloads(l Lang) app.UI {
 		app.Button().ID("dl-csv").Text(T(l, "download_csv")).OnClick(func(ctx app.Context, e app.Event) {
 			download(ctx, "nqp-scores.csv", "text/csv", c.ws.CSV())
 		}),
-		app.Button().ID("dl-json").Text(T(l, "download_json")).OnClick(func(ctx app.Context, e app.Event) {
-			download(ctx, "nqp-result.json", "application/json", c.ws.JSON())
-		}),
+		app.Button().ID("dl-json").Text(T(l, "download_json")).Disabled(c.ws.Exports.JSONBusy).OnClick(func(ctx app.Context, e app.Event) { c.downloadJSON(ctx) }),
 	)
 }
 

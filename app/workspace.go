@@ -49,6 +49,10 @@ type Workspace struct {
 	Detected *ingest.Detected
 	// AnPages is the page shown of each analysis table (analyses_view.go).
 	AnPages map[string]int
+	// Frozen is the result frozen as a model by the engine, or FrozenErr
+	// why it cannot be (model.go).
+	Frozen    *pipeline.Model
+	FrozenErr string
 }
 
 // Job returns the engine request for the current settings.
@@ -60,6 +64,7 @@ func (w *Workspace) Job() Job {
 func (w *Workspace) Apply(o Outcome) {
 	w.Busy = false
 	w.Summary, w.Result, w.Report = o.Summary, o.Result, o.Report
+	w.Frozen, w.FrozenErr = o.Model, o.ModelErr
 	w.applyCheck(o)
 	w.Detected = o.Detected
 	if w.Result != nil {
@@ -217,17 +222,8 @@ func (w *Workspace) CSV() []byte {
 		return nil
 	}
 	var b bytes.Buffer
-	_ = export.WriteCSV(&b, export.Tables(w.Result, string(w.Lang))[0])
+	_ = export.WriteCSV(&b, export.ScoresTable(w.Result, string(w.Lang)))
 	return b.Bytes()
-}
-
-// JSON returns the full result as JSON.
-func (w *Workspace) JSON() []byte {
-	if w.Result == nil {
-		return nil
-	}
-	b, _ := w.Result.JSON()
-	return b
 }
 
 // RecipeJSON returns the recipe in use as JSON.

@@ -31,18 +31,15 @@ func rankCell(r int) any {
 	return r
 }
 
-// Tables returns the result's tables in lang ("zh" or "en").
-func Tables(res *pipeline.Result, lang string) []Table {
-	fw := res.Framework
+// ScoresTable returns the scores table of Tables alone: one row per unit
+// and period, sorted by period then index rank.
+func ScoresTable(res *pipeline.Result, lang string) Table {
 	name := func(code string) string {
-		if n := fw.Node(code); n != nil {
+		if n := res.Framework.Node(code); n != nil {
 			return n.Name(lang)
 		}
 		return code
 	}
-	var ts []Table
-
-	// Scores: one row per unit and period, sorted by period then index rank.
 	sc := Table{Name: "scores", Title: tr(lang, "综合得分与排名", "Scores and ranks")}
 	sc.Header = []string{tr(lang, "时期", "Period"), tr(lang, "排名", "Rank"), tr(lang, "地区代码", "Unit code"), tr(lang, "地区", "Unit")}
 	if res.GroupBy != "" {
@@ -87,7 +84,19 @@ func Tables(res *pipeline.Result, lang string) []Table {
 		}
 		sc.Rows = append(sc.Rows, row)
 	}
-	ts = append(ts, sc)
+	return sc
+}
+
+// Tables returns the result's tables in lang ("zh" or "en").
+func Tables(res *pipeline.Result, lang string) []Table {
+	fw := res.Framework
+	name := func(code string) string {
+		if n := fw.Node(code); n != nil {
+			return n.Name(lang)
+		}
+		return code
+	}
+	ts := []Table{ScoresTable(res, lang)}
 
 	// Weights.
 	wt := Table{Name: "weights", Title: tr(lang, "权重", "Weights"),

@@ -16,19 +16,16 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"flag"
 	"fmt"
 	"log"
-	"math/rand/v2"
 	"net"
 	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"sort"
-	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -37,6 +34,7 @@ import (
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 
+	"github.com/nqp-index/nqp/scoring/sample"
 	"github.com/nqp-index/nqp/site/hosting"
 )
 
@@ -84,32 +82,6 @@ func (c *counter) wrap(h http.Handler) http.Handler {
 		c.reqs++
 		c.mu.Unlock()
 	})
-}
-
-// countyCSV generates the county panel as scoring/ingest's benchmark does:
-// units × years × indicators, fixed seed, about 5% of the cells empty.
-func countyCSV(units, years, indicators int) []byte {
-	rng := rand.New(rand.NewPCG(1, 2))
-	var b bytes.Buffer
-	b.WriteString("region_code,region,year")
-	for k := 0; k < indicators; k++ {
-		fmt.Fprintf(&b, ",indicator_%02d", k)
-	}
-	b.WriteByte('\n')
-	for y := 0; y < years; y++ {
-		for u := 0; u < units; u++ {
-			fmt.Fprintf(&b, "%06d,城市%d,%d", 100000+u, u, 2015+y)
-			for k := 0; k < indicators; k++ {
-				b.WriteByte(',')
-				if rng.IntN(20) == 0 {
-					continue
-				}
-				b.WriteString(strconv.FormatFloat(rng.Float64()*1e6, 'f', 2+k%3, 64))
-			}
-			b.WriteByte('\n')
-		}
-	}
-	return b.Bytes()
 }
 
 // marks records, in page time (ms since navigation), when the first
@@ -171,9 +143,9 @@ func main() {
 	fmt.Printf("    page's own requests until interactive (encodedDataLength): %.2f MB\n", mb(cdpBefore))
 	fmt.Printf("  bytes of the whole first visit incl. engine:      %7.2f MB\n", mb(after))
 	if countyErr != nil {
-		fmt.Printf("  county panel (2,850 × 10 × 40, %.1f MB) to results: FAILED: %v\n", mb(int64(len(countyCSV(2850, 10, 40)))), countyErr)
+		fmt.Printf("  county panel (2,850 × 10 × 40, %.1f MB) to results: FAILED: %v\n", mb(int64(len(sample.CountyCSV(2850, 10, 40)))), countyErr)
 	} else {
-		fmt.Printf("  county panel (2,850 × 10 × 40, %.1f MB) to results: %5.0f ms   target < 5000 ms\n", mb(int64(len(countyCSV(2850, 10, 40)))), county)
+		fmt.Printf("  county panel (2,850 × 10 × 40, %.1f MB) to results: %5.0f ms   target < 5000 ms\n", mb(int64(len(sample.CountyCSV(2850, 10, 40)))), county)
 	}
 	fmt.Printf("  first visit, bytes sent by the server per path (last run):\n")
 	var ps []string
@@ -313,7 +285,7 @@ func measure(chrome, base string, cnt *counter, panel bool) (result, error) {
 	dir, _ := os.MkdirTemp("", "nqp-county-")
 	defer os.RemoveAll(dir)
 	path := filepath.Join(dir, "county.csv")
-	if err := os.WriteFile(path, countyCSV(2850, 10, 40), 0o644); err != nil {
+	if err := os.WriteFile(path, sample.CountyCSV(2850, 10, 40), 0o644); err != nil {
 		return r, err
 	}
 	start := time.Now()

@@ -1,0 +1,108 @@
+package app
+
+import (
+	"bytes"
+	"encoding/json"
+	"math"
+	"testing"
+
+	"github.com/nqp-index/nqp/scoring/pipeline"
+	"github.com/nqp-index/nqp/scoring/sample"
+)
+
+// TestEngineAnswer runs the sample as the worker does (Engine.Do, then the
+// codec) and checks that the page receives exactly the outcome's page
+// share: its JSON equals the computed outcome's once the intermediate
+// tables are dropped, NaN cells included.
+func TestEngineAnswer(t *testing.T) {
+	r := pipeline.Default()
+	r.Impute.Method = pipeline.ImpNone // keep NaN cells in the result
+	j := Job{FileName: sample.TechmePanelName, Data: sample.TechmePanelCSV(), Template: "drivers", Recipe: r}
+	full := Compute(j)
+	if full.Result == nil || full.Result.Raw == nil {
+		t.Fatalf("no result: %v", full.Report)
+	}
+	nan := 0
+	for _, row := range full.Result.Normalised {
+		for _, v := range row {
+			if math.IsNaN(v) {
+				nan++
+			}
+		}
+	}
+	if nan == 0 {
+		t.Fatal("the test needs missing values in the normalised table")
+	}
+	var e Engine
+	b, err := EncodeOutcome(e.Do(j))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := DecodeOutcome(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got.Result.Raw) != 0 || len(got.Result.Treated) != 0 || len(got.Result.Imputed) != 0 {
+		t.Error("the page outcome carries the intermediate tables")
+	}
+	if got.Model == nil {
+		t.Errorf("no frozen model: %s", got.ModelErr)
+	}
+	want, _ := json.Marshal(full.ForPage())
+	have, _ := json.Marshal(got)
+	if !bytes.Equal(want, have) {
+		t.Errorf("decoded outcome differs from the computed one (%d vs %d bytes of JSON):\n%s", len(have), len(want), firstDiff(want, have))
+	}
+	if full.Result.Raw == nil {
+		t.Error("ForPage modified the full outcome")
+	}
+	// The JSON export is the full result, as job.Run and nqp score write it.
+	je := j
+	je.Kind = JobJSON
+	o := e.Do(je)
+	res := *full.Result
+	wantJSON, _ := res.JSON()
+	if !bytes.Equal(o.JSON, wantJSON) || o.Result != nil {
+		t.Errorf("JSON export: %d bytes, want %d", len(o.JSON), len(wantJSON))
+	}
+}
+
+// TestEngineCache: an export of the job just computed reuses its outcome,
+// and a change of data or recipe computes again.
+func TestEngineCache(t *testing.T) {
+	j := Job{FileName: sample.TechmePanelName, Data: sample.TechmePanelCSV(), Template: "drivers", Recipe: pipeline.Default()}
+	var e Engine
+	e.Do(j)
+	first := e.full.Result
+	je := j
+	je.Kind, je.Lang = JobJSON, En
+	e.Do(je)
+	if e.full.Result != first {
+		t.Error("the JSON export computed the job again")
+	}
+	j2 := j
+	j2.Data = append([]byte(nil), j.Data...)
+	j2.Data[len(j2.Data)-2] ^= 1 // another digit in the last cell
+	e.Do(j2)
+	if e.full.Result == first {
+		t.Error("changed data: the cached outcome was used")
+	}
+	second := e.full.Result
+	j3 := j2
+	one := 1.0
+	j3.Recipe.Aggregate.Scale = &one
+	e.Do(j3)
+	if e.full.Result == second {
+		t.Error("changed recipe: the cached outcome was used")
+	}
+}
+
+func firstDiff(a, b []byte) string {
+	for i := range min(len(a), len(b)) {
+		if a[i] != b[i] {
+			lo := max(0, i-150)
+			return string(a[lo:min(len(a), i+100)]) + "\n---\n" + string(b[lo:min(len(b), i+100)])
+		}
+	}
+	return "prefix"
+}
