@@ -140,7 +140,7 @@ func (c *Workbench) runCompare(ctx app.Context) {
 	j.Recipe = r
 	base, with := c.ws.Result, st.With
 	st.Busy = true
-	c.ws.side().submit(ctx, j, func(ctx app.Context, o Outcome) {
+	c.sideJob(j, func(ctx app.Context, o Outcome) {
 		st := &c.ws.Cmp
 		if st.base != base || st.With != with {
 			return // superseded by a later request

@@ -34,7 +34,7 @@ func (c *Workbench) summary(l Lang) app.UI {
 			app.P().ID("busy").Text(T(l, "computing")),
 			app.Button().ID("cancel").Text(T(l, "cancel")).OnClick(func(ctx app.Context, e app.Event) {
 				if c.engine != nil {
-					c.engine.cancel(ctx)
+					c.engine.cancel()
 				}
 				c.ws.Busy = false
 			}),

@@ -157,6 +157,16 @@ func noWorker() diag.Problem {
 	return diag.New(diag.Error, "no-worker", "此浏览器不支持 Web Worker，无法在本机计算；请使用较新的浏览器", "this browser cannot run Web Workers, so nothing can be computed locally; please use a current browser")
 }
 
+// engineStopped reports an engine that stopped unexpectedly, with its
+// last output (a Go panic's message and stack).
+func engineStopped(output string) diag.Problem {
+	if len(output) > 2000 {
+		output = output[len(output)-2000:]
+	}
+	return diag.New(diag.Error, "engine-stopped", "计算引擎意外停止（已重新启动，您的数据与设置均保留）。请把以下信息报告给开发者：\n"+output,
+		"the engine stopped unexpectedly (it has been restarted; your data and settings are kept). Please report this to the developers:\n"+output)
+}
+
 // JobError reports a Job that could not be decoded.
 func JobError(err error) diag.Problem {
 	return diag.New(diag.Error, "bad-job", "计算请求无法读取："+err.Error(), "cannot read the job: "+err.Error())

@@ -157,7 +157,7 @@ func (c *Workbench) downloadXLSX(ctx app.Context) {
 	j := c.ws.Job()
 	j.Kind, j.Lang = JobXLSX, c.lang()
 	c.ws.Exports.Busy, c.ws.Exports.Err = true, ""
-	c.ws.side().submit(ctx, j, func(ctx app.Context, o Outcome) {
+	c.sideJob(j, func(ctx app.Context, o Outcome) {
 		c.ws.Exports.Busy = false
 		if len(o.XLSX) == 0 {
 			c.ws.Exports.Err = firstError(o.Report, c.lang())
@@ -176,7 +176,7 @@ func (c *Workbench) downloadJSON(ctx app.Context) {
 	j := c.ws.Job()
 	j.Kind = JobJSON
 	c.ws.Exports.JSONBusy, c.ws.Exports.Err = true, ""
-	c.ws.side().submit(ctx, j, func(ctx app.Context, o Outcome) {
+	c.sideJob(j, func(ctx app.Context, o Outcome) {
 		c.ws.Exports.JSONBusy = false
 		if len(o.JSON) == 0 {
 			c.ws.Exports.Err = firstError(o.Report, c.lang())

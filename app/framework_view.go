@@ -102,7 +102,7 @@ func (c *Workbench) fwEdit(ctx app.Context, e FwEdit) {
 
 func (c *Workbench) onFwFile(ctx app.Context, e app.Event) {
 	readFirstFile(ctx, ctx.JSSrc(), func(ctx app.Context, name string, b []byte) {
-		c.ws.side().submit(ctx, Job{Kind: JobReadFramework, FileName: name, Data: b}, func(ctx app.Context, o Outcome) {
+		c.sideJob(Job{Kind: JobReadFramework, FileName: name, Data: b}, func(ctx app.Context, o Outcome) {
 			f := o.Framework
 			c.ws.SetFramework(f, o.Report)
 			if c.ws.FwCustom == f && f != nil {

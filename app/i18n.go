@@ -73,6 +73,7 @@ var messages = map[string][2]string{
 	"save_project":  {"保存项目文件", "Save the project file"},
 	"open_project":  {"打开项目文件（.json）", "Open a project file (.json)"},
 	"clear":         {"清除本机保存的全部数据", "Clear all data saved on this device"},
+	"restore_lost":  {"上次保存的数据无法读回，已改为打开示例数据。", "The data saved last time could not be read back; the sample is open instead."},
 	"cleared":       {"已清除本机保存的数据。", "Local data cleared."},
 	"saved_note":    {"当前工作会自动保存在本机浏览器中，刷新或关闭后可恢复。", "Your work is saved in this browser automatically and restored after a reload."},
 	"too_big":       {"数据较大，无法自动保存在浏览器中（刷新后需重新打开文件）。", "The data is too large to be saved in the browser automatically (reopen the file after a reload)."},

@@ -45,6 +45,7 @@ func download(ctx app.Context, name, mime string, data []byte) {
 // app.wasm (web/worker.js), so the page never freezes while the engine
 // works. Only the latest job's answer is used; Cancel restarts the worker.
 type engineWorker struct {
+	ctx     app.Context // the component's (not an event's) context
 	w       app.Value
 	ready   bool
 	next    int
@@ -66,7 +67,7 @@ func workersAvailable() bool {
 
 // start creates the worker; answers are delivered through done on the UI goroutine.
 func (e *engineWorker) start(ctx app.Context, done func(ctx app.Context, o Outcome)) {
-	e.done = done
+	e.ctx, e.done = ctx, done
 	e.ready = false
 	e.w = app.Window().Get("Worker").New("/web/worker.js")
 	e.w.Set("onmessage", app.FuncOf(func(this app.Value, args []app.Value) any {
@@ -78,6 +79,22 @@ func (e *engineWorker) start(ctx app.Context, done func(ctx app.Context, o Outco
 					e.pending = nil
 					e.post(p)
 				}
+			})
+			return nil
+		}
+		if msg.Get("exited").Truthy() {
+			// The engine stopped (a Go panic): report it with its last
+			// output and start a fresh worker for the next job.
+			text := msg.Get("log").String()
+			ctx.Dispatch(func(ctx app.Context) {
+				var o Outcome
+				o.Report.Add(engineStopped(text))
+				if e.w.Truthy() {
+					e.w.Call("terminate")
+				}
+				e.latest = -1
+				e.start(ctx, e.done)
+				e.done(ctx, o)
 			})
 			return nil
 		}
@@ -126,10 +143,10 @@ func (e *engineWorker) post(p *pendingJob) {
 }
 
 // cancel stops the running job by restarting the worker.
-func (e *engineWorker) cancel(ctx app.Context) {
+func (e *engineWorker) cancel() {
 	if e.w != nil && e.w.Truthy() {
 		e.w.Call("terminate")
 	}
 	e.latest = -1
-	e.start(ctx, e.done)
+	e.start(e.ctx, e.done)
 }

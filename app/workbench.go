@@ -1,6 +1,8 @@
 package app
 
 import (
+	"hash/crc32"
+
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"github.com/nqp-index/nqp/scoring/diag"
@@ -13,6 +15,12 @@ type Workbench struct {
 	ws      Workspace
 	engine  *engineWorker // nil: compute in the page (no Web Worker support)
 	tooBig  bool          // the session could not be saved locally
+	lost    bool          // the saved data could not be read back
+	stored  int           // the Workspace.rev whose data is in IndexedDB (0 = none)
+	// mounted is the context of OnMount: answers of the engine workers
+	// are dispatched through it, since an event's context dies with its
+	// element (a button re-rendered meanwhile would drop the answer).
+	mounted app.Context
 	cleared bool          // the local data was just cleared
 	pasted  string        // text pasted into the paste box
 	// methodErr is the last refused method change or recipe upload (method.go).
@@ -25,6 +33,7 @@ const storageKey = "nqp-project"
 // OnMount restores the saved session, or loads the bundled sample so that
 // the first visit shows a result.
 func (c *Workbench) OnMount(ctx app.Context) {
+	c.mounted = ctx
 	if workersAvailable() && c.engine == nil {
 		c.engine = &engineWorker{}
 		c.engine.start(ctx, func(ctx app.Context, o Outcome) {
@@ -36,14 +45,42 @@ func (c *Workbench) OnMount(ctx app.Context) {
 		return
 	}
 	var p Project
-	if err := ctx.LocalStorage().Get(storageKey, &p); err == nil && p.Schema == ProjectSchema {
-		if c.ws.Open(p) == nil {
-			c.compute(ctx)
+	if err := ctx.LocalStorage().Get(storageKey, &p); err != nil || p.Schema != ProjectSchema {
+		c.ws.SetSample()
+		c.compute(ctx)
+		return
+	}
+	if p.DataStore != dataInIDB {
+		c.restore(ctx, p)
+		return
+	}
+	idbGet(ctx, idbData, func(ctx app.Context, b []byte, ok bool) {
+		if ok && crc32.ChecksumIEEE(b) == p.DataCRC {
+			p.Data = b
+			c.restore(ctx, p)
+			c.stored = c.ws.rev
 			return
 		}
+		c.lost = true
+		c.ws.SetSample()
+		c.compute(ctx)
+	})
+}
+
+// restore opens a saved project and scores it (the sample if it cannot
+// be opened).
+func (c *Workbench) restore(ctx app.Context, p Project) {
+	if c.ws.Open(p) != nil {
+		c.lost = true
+		c.ws.SetSample()
 	}
-	c.ws.SetSample()
 	c.compute(ctx)
+}
+
+// sideJob runs j in the side worker (compare.go) and calls done with its
+// outcome on the UI goroutine.
+func (c *Workbench) sideJob(j Job, done func(ctx app.Context, o Outcome)) {
+	c.ws.side().submit(c.mounted, j, done)
 }
 
 // compute runs the current job in the engine's Web Worker.
@@ -60,12 +97,39 @@ func (c *Workbench) compute(ctx app.Context) {
 	c.engine.run(c.ws.Job())
 }
 
-// save keeps the session in localStorage (a few MB at most).
+// dataInIDB marks a saved project whose data is in IndexedDB.
+const dataInIDB = "indexeddb"
+
+// save keeps the session: the data file in IndexedDB when it changed, the
+// rest (a few kB) in localStorage, written once the data is stored so that
+// the two always match. Without IndexedDB the data goes into localStorage
+// too, as far as its quota allows.
 func (c *Workbench) save(ctx app.Context) {
-	c.tooBig = false
-	if err := ctx.LocalStorage().Set(storageKey, c.ws.Project()); err != nil {
-		c.tooBig = true
+	p := c.ws.Project()
+	if p.Data == nil || !app.IsClient {
+		return
 	}
+	p.Data, p.DataStore, p.DataCRC = nil, dataInIDB, crc32.ChecksumIEEE(c.ws.Data)
+	if c.stored == c.ws.rev {
+		c.saveMeta(ctx, p)
+		return
+	}
+	rev := c.ws.rev
+	idbPut(ctx, idbData, c.ws.Data, func(ctx app.Context, err error) {
+		if rev != c.ws.rev {
+			return // newer data was selected meanwhile; its own save follows
+		}
+		if err != nil {
+			c.tooBig = ctx.LocalStorage().Set(storageKey, c.ws.Project()) != nil
+			return
+		}
+		c.stored = rev
+		c.saveMeta(ctx, p)
+	})
+}
+
+func (c *Workbench) saveMeta(ctx app.Context, p Project) {
+	c.tooBig = ctx.LocalStorage().Set(storageKey, p) != nil
 }
 
 func (c *Workbench) lang() Lang {
@@ -113,6 +177,9 @@ func (c *Workbench) storage(l Lang) app.UI {
 	if c.tooBig {
 		note = T(l, "too_big")
 	}
+	if c.lost {
+		note = T(l, "restore_lost")
+	}
 	if c.cleared {
 		note = T(l, "cleared")
 	}
@@ -123,7 +190,9 @@ func (c *Workbench) storage(l Lang) app.UI {
 		}),
 		app.Button().ID("clear").Text(T(l, "clear")).OnClick(func(ctx app.Context, e app.Event) {
 			ctx.LocalStorage().Clear()
+			idbClear()
 			c.ws.Clear()
+			c.stored = 0
 			c.cleared = true
 		}),
 	)

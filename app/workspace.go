@@ -53,6 +53,9 @@ type Workspace struct {
 	// why it cannot be (model.go).
 	Frozen    *pipeline.Model
 	FrozenErr string
+	// rev counts the data files selected (SetData), so that the data is
+	// stored again only when it changed (workbench.go).
+	rev int
 }
 
 // Job returns the engine request for the current settings.
@@ -85,6 +88,11 @@ type Project struct {
 	Framework *framework.Framework `json:"framework,omitempty"`
 	// Ingest holds the load step's overrides (none = detect everything).
 	Ingest *IngestOptions `json:"ingest,omitempty"`
+	// DataStore is "indexeddb" when Data is kept apart in the browser's
+	// IndexedDB (the copy in localStorage); DataCRC is then its CRC-32
+	// (IEEE), checked when the data is read back.
+	DataStore string `json:"data_store,omitempty"`
+	DataCRC   uint32 `json:"data_crc,omitempty"`
 }
 
 // ProjectSchema versions Project files.
@@ -171,6 +179,7 @@ func (w *Workspace) SetSample() {
 // SetData selects a data file.
 func (w *Workspace) SetData(name string, b []byte) {
 	w.FileName, w.Data = name, b
+	w.rev++
 	w.Summary, w.Result, w.Report = nil, nil, diag.Report{}
 	w.Ingest, w.Detected = IngestOptions{}, nil
 }
