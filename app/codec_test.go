@@ -106,3 +106,49 @@ func firstDiff(a, b []byte) string {
 	}
 	return "prefix"
 }
+
+// TestEngineTables: the table viewer's pages come from the engine's full
+// outcome: the raw values (which the page does not hold) page by page.
+func TestEngineTables(t *testing.T) {
+	j := Job{FileName: sample.TechmePanelName, Data: sample.TechmePanelCSV(), Template: "drivers", Recipe: pipeline.Default()}
+	full := Compute(j)
+	var e Engine
+	j.Kind, j.Lang, j.Table, j.Offset = JobTable, En, "raw", 30
+	o := e.Do(j)
+	if o.Page == nil {
+		t.Fatalf("no page: %v", o.Report)
+	}
+	names := map[string]int{}
+	for _, ti := range o.Tables {
+		names[ti.Name] = ti.Rows
+	}
+	n := len(full.Result.Rows)
+	if names["raw"] != n || names["normalised"] != n || names["scores"] != n {
+		t.Errorf("tables %v, want raw, normalised and scores with %d rows", names, n)
+	}
+	p := o.Page
+	if p.Name != "raw" || p.Offset != 25 || p.Total != n || len(p.Rows) != TablePageSize {
+		t.Fatalf("page %s offset %d total %d rows %d", p.Name, p.Offset, p.Total, len(p.Rows))
+	}
+	res := full.Result
+	for k, row := range p.Rows {
+		i := p.Offset + k
+		if row[1] != res.Units[res.Rows[i].Unit].Code {
+			t.Fatalf("row %d: unit %s, want %s", i, row[1], res.Units[res.Rows[i].Unit].Code)
+		}
+		for jj := range res.Indicators {
+			if want := FmtCell(res.Raw[i][jj], En); row[3+jj] != want {
+				t.Errorf("raw[%d][%d] shown %s, want %s", i, jj, row[3+jj], want)
+			}
+		}
+	}
+	// The last page is short; an unknown table gives the first.
+	j.Offset = n + 100
+	if o := e.Do(j); o.Page.Offset != (n-1)/TablePageSize*TablePageSize || len(o.Page.Rows) != n-o.Page.Offset {
+		t.Errorf("last page: offset %d, %d rows", o.Page.Offset, len(o.Page.Rows))
+	}
+	j.Table, j.Offset = "nonesuch", 0
+	if o := e.Do(j); o.Page.Name != "scores" {
+		t.Errorf("unknown table gave %s", o.Page.Name)
+	}
+}

@@ -29,6 +29,9 @@ type Job struct {
 	Lang Lang   `json:"lang,omitempty"`
 	// Ingest overrides what ingest detects (load_options.go); zero = detect all.
 	Ingest IngestOptions `json:"ingest,omitempty"`
+	// Table and Offset choose the page of a JobTable (tables_view.go).
+	Table  string `json:"table,omitempty"`
+	Offset int    `json:"offset,omitempty"`
 }
 
 // Summary describes the data as read.
@@ -59,6 +62,9 @@ type Outcome struct {
 	// ModelErr why it cannot be frozen (bilingual).
 	Model    *pipeline.Model `json:"model,omitempty"`
 	ModelErr string          `json:"model_err,omitempty"`
+	// Tables and Page answer a JobTable (tables_view.go).
+	Tables []TableInfo `json:"tables,omitempty"`
+	Page   *TablePage  `json:"page,omitempty"`
 	// Detected is what ingest detected or used (format, encoding,
 	// delimiter, layout, key columns, sheet), shown with overrides.
 	Detected *ingest.Detected `json:"detected,omitempty"`

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 
 	"github.com/nqp-index/nqp/scoring/diag"
+	"github.com/nqp-index/nqp/scoring/export"
 )
 
 // JobJSON is the Job kind that returns the full result as JSON
@@ -16,9 +17,12 @@ const JobJSON = "json"
 // JobJSON) does not compute it again, and it answers plain jobs with the
 // page's share of the outcome only (see ForPage).
 type Engine struct {
-	key  []byte // the cached job without its kind and language
+	key  []byte // the cached job without its kind, language and table page
 	data []byte
 	full Outcome
+	// tables are full's tables in tablesLang (JobTable), made on demand.
+	tables     []export.Table
+	tablesLang Lang
 }
 
 // Do runs j.
@@ -26,6 +30,21 @@ func (e *Engine) Do(j Job) Outcome {
 	switch j.Kind {
 	case JobReadFramework:
 		return Compute(j)
+	case JobTable:
+		full := e.compute(j)
+		if full.Result == nil {
+			return Outcome{Report: full.Report}
+		}
+		l := j.Lang
+		if l == "" {
+			l = Zh
+		}
+		if e.tables == nil || e.tablesLang != l {
+			res := *full.Result
+			res.Report = full.Report
+			e.tables, e.tablesLang = export.Tables(&res, string(l)), l
+		}
+		return tablesOutcome(e.tables, j.Table, j.Offset, l)
 	case JobXLSX, JobJSON:
 		full := e.compute(j)
 		out := Outcome{Report: full.Report}
@@ -55,7 +74,7 @@ func (e *Engine) Do(j Job) Outcome {
 // framework and recipe are those of the last job.
 func (e *Engine) compute(j Job) Outcome {
 	k := j
-	k.Kind, k.Lang, k.Data = "", "", nil
+	k.Kind, k.Lang, k.Data, k.Table, k.Offset = "", "", nil, "", 0
 	key, _ := json.Marshal(k)
 	if e.key != nil && bytes.Equal(key, e.key) && bytes.Equal(j.Data, e.data) {
 		return e.full
@@ -63,6 +82,7 @@ func (e *Engine) compute(j Job) Outcome {
 	plain := j
 	plain.Kind = ""
 	e.full, e.key, e.data = Compute(plain), key, j.Data
+	e.tables = nil
 	return e.full
 }
 

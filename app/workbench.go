@@ -12,17 +12,17 @@ import (
 // ranking of a period, the weights and the problem report.
 type Workbench struct {
 	app.Compo
-	ws      Workspace
-	engine  *engineWorker // nil: compute in the page (no Web Worker support)
-	tooBig  bool          // the session could not be saved locally
-	lost    bool          // the saved data could not be read back
-	stored  int           // the Workspace.rev whose data is in IndexedDB (0 = none)
+	ws     Workspace
+	engine *engineWorker // nil: compute in the page (no Web Worker support)
+	tooBig bool          // the session could not be saved locally
+	lost   bool          // the saved data could not be read back
+	stored int           // the Workspace.rev whose data is in IndexedDB (0 = none)
 	// mounted is the context of OnMount: answers of the engine workers
 	// are dispatched through it, since an event's context dies with its
 	// element (a button re-rendered meanwhile would drop the answer).
 	mounted app.Context
-	cleared bool          // the local data was just cleared
-	pasted  string        // text pasted into the paste box
+	cleared bool   // the local data was just cleared
+	pasted  string // text pasted into the paste box
 	// methodErr is the last refused method change or recipe upload (method.go).
 	methodErr string
 }
@@ -154,6 +154,7 @@ func (c *Workbench) Render() app.UI {
 		c.frameworkSection(l),
 		c.method(l),
 		c.resultsSection(l),
+		c.tablesSection(l),   // every table of the result, a page at a time, from the engine
 		c.analysesSection(l), // the declared analyses and their tables (analyses_view.go)
 		c.reweightSection(l), c.compareSection(l), c.modelSection(l), c.exportSection(l),
 		c.chartsSection(l),

@@ -53,6 +53,8 @@ type Workspace struct {
 	// why it cannot be (model.go).
 	Frozen    *pipeline.Model
 	FrozenErr string
+	// Tabs is the table viewer (tables_view.go).
+	Tabs TablesState
 	// rev counts the data files selected (SetData), so that the data is
 	// stored again only when it changed (workbench.go).
 	rev int

@@ -150,7 +150,12 @@ func Tables(res *pipeline.Result, lang string) []Table {
 	for _, m := range []struct {
 		name, zh, en string
 		x            pipeline.Matrix
-	}{{"normalised", "标准化值", "Normalised values", res.Normalised}, {"raw", "原始值", "Raw values", res.Raw}} {
+	}{{"normalised", "标准化值", "Normalised values", res.Normalised}, {"raw", "原始值", "Raw values", res.Raw},
+		{"denominated", "除以分母后的值", "Denominated values", res.Denominated}, {"imputed", "插补后的值", "Imputed values", res.Imputed},
+		{"screened", "筛选后的值", "Screened values", res.Screened}, {"treated", "异常值处理后的值", "Treated values", res.Treated}} {
+		if len(m.x) != len(res.Rows) {
+			continue // the step did not run
+		}
 		t := Table{Name: m.name, Title: tr(lang, m.zh, m.en), Header: []string{tr(lang, "时期", "Period"), tr(lang, "地区代码", "Unit code"), tr(lang, "地区", "Unit")}}
 		t.Header = append(t.Header, res.Indicators...)
 		for i, o := range res.Rows {
@@ -163,6 +168,8 @@ func Tables(res *pipeline.Result, lang string) []Table {
 		}
 		ts = append(ts, t)
 	}
+
+	ts = append(ts, preStepTables(res, lang)...)
 
 	// Normalisation parameters and whole-matrix aggregation tables.
 	ts = append(ts, methodTables(res, lang, name)...)
