@@ -265,7 +265,7 @@ func TestTileMap(t *testing.T) {
 func TestChartsView(t *testing.T) {
 	res := sampleResult(t)
 	for _, k := range chartKinds(res) {
-		v := &ChartsView{Result: res, Period: len(res.Periods) - 1, Lang: En, kind: k}
+		v := &ChartsView{Result: res, Period: len(res.Periods) - 1, Lang: En, Choice: &ChartChoice{Kind: k}}
 		o, problem := v.option(v.chosenKind())
 		if problem != "" || o == nil {
 			t.Errorf("%s: %s", k, problem)
@@ -304,7 +304,7 @@ func TestChartsSmallData(t *testing.T) {
 		}
 		for _, k := range []string{ChartRanking, ChartTrend, ChartRadar, ChartHeatmap, ChartDensity, ChartTiles} {
 			for _, l := range []Lang{Zh, En} {
-				v := &ChartsView{Result: w.Result, Period: w.Period, Lang: l, kind: k}
+				v := &ChartsView{Result: w.Result, Period: w.Period, Lang: l, Choice: &ChartChoice{Kind: k}}
 				if o, problem := v.option(k); problem == "" {
 					checkOption(t, o)
 				}

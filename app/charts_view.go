@@ -43,21 +43,41 @@ func (c *Workbench) chartsSection(l Lang) app.UI {
 	}
 	return app.Section().ID("charts").Body(
 		app.H2().Text(T(l, "step_charts")),
-		&ChartsView{Result: c.ws.Result, Period: c.ws.Period, Lang: l},
+		&ChartsView{Result: c.ws.Result, Period: c.ws.Period, Lang: l, Choice: &c.ws.Charts, OnChange: c.save},
 	)
 }
 
 // ChartsView lets the user pick a chart and its units; the period is the
-// workbench's. It keeps its choices while mounted.
+// workbench's. The choices live in the Workspace (saved with the session);
+// OnChange, if set, is called after each.
 type ChartsView struct {
 	app.Compo
-	Result *pipeline.Result
-	Period int
-	Lang   Lang
+	Result   *pipeline.Result
+	Period   int
+	Lang     Lang
+	Choice   *ChartChoice
+	OnChange func(ctx app.Context)
+}
 
-	kind  string   // one of the Chart* kinds ("" = ranking)
-	units []string // unit codes chosen for the trend
-	unit  string   // unit code chosen for the radar
+// ChartChoice is the chart chosen and its units.
+type ChartChoice struct {
+	Kind  string   `json:"kind,omitempty"`  // one of the Chart* kinds ("" = ranking)
+	Units []string `json:"units,omitempty"` // unit codes chosen for the trend
+	Unit  string   `json:"unit,omitempty"`  // unit code chosen for the radar
+}
+
+// choice returns the choices, creating them on first use.
+func (v *ChartsView) choice() *ChartChoice {
+	if v.Choice == nil {
+		v.Choice = &ChartChoice{}
+	}
+	return v.Choice
+}
+
+func (v *ChartsView) changed(ctx app.Context) {
+	if v.OnChange != nil {
+		v.OnChange(ctx)
+	}
 }
 
 // chartKinds returns the kinds that apply to the result.
@@ -76,7 +96,7 @@ func chartKinds(res *pipeline.Result) []string {
 // chosenKind returns the selected kind if it applies, else ranking.
 func (v *ChartsView) chosenKind() string {
 	for _, k := range chartKinds(v.Result) {
-		if k == v.kind {
+		if k == v.choice().Kind {
 			return k
 		}
 	}
@@ -112,9 +132,9 @@ func (v *ChartsView) option(kind string) (map[string]any, string) {
 	res, p, l := v.Result, v.Period, v.Lang
 	switch kind {
 	case ChartTrend:
-		return Trends(res, v.chosenUnits(v.units, 5), l), ""
+		return Trends(res, v.chosenUnits(v.choice().Units, 5), l), ""
 	case ChartRadar:
-		u := v.chosenUnits([]string{v.unit}, 1)
+		u := v.chosenUnits([]string{v.choice().Unit}, 1)
 		if len(u) == 0 {
 			return nil, T(l, "no_data")
 		}
@@ -168,12 +188,12 @@ func (v *ChartsView) Render() app.UI {
 	case ChartTrend:
 		trend = app.Div().Class("field").Body(
 			app.Label().For("chart-units").Text(T(l, "ch_units")),
-			app.Select().ID("chart-units").Multiple(true).Size(6).OnChange(v.onUnits).Body(unitOptions(v.chosenUnits(v.units, 5))...),
+			app.Select().ID("chart-units").Multiple(true).Size(6).OnChange(v.onUnits).Body(unitOptions(v.chosenUnits(v.choice().Units, 5))...),
 		)
 	case ChartRadar:
 		radar = app.Div().Class("field").Body(
 			app.Label().For("chart-unit").Text(T(l, "ch_unit1")),
-			app.Select().ID("chart-unit").OnChange(v.onUnit).Body(unitOptions(v.chosenUnits([]string{v.unit}, 1))...),
+			app.Select().ID("chart-unit").OnChange(v.onUnit).Body(unitOptions(v.chosenUnits([]string{v.choice().Unit}, 1))...),
 		)
 	}
 	fields = append(fields, trend, radar)
@@ -196,7 +216,8 @@ func (v *ChartsView) Render() app.UI {
 }
 
 func (v *ChartsView) onKind(ctx app.Context, e app.Event) {
-	v.kind = ctx.JSSrc().Get("value").String()
+	v.choice().Kind = ctx.JSSrc().Get("value").String()
+	v.changed(ctx)
 }
 
 func (v *ChartsView) onUnits(ctx app.Context, e app.Event) {
@@ -206,10 +227,12 @@ func (v *ChartsView) onUnits(ctx app.Context, e app.Event) {
 		units = append(units, opts.Index(i).Get("value").String())
 	}
 	if len(units) > 0 {
-		v.units = units
+		v.choice().Units = units
+		v.changed(ctx)
 	}
 }
 
 func (v *ChartsView) onUnit(ctx app.Context, e app.Event) {
-	v.unit = ctx.JSSrc().Get("value").String()
+	v.choice().Unit = ctx.JSSrc().Get("value").String()
+	v.changed(ctx)
 }

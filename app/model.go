@@ -16,26 +16,27 @@ import (
 
 func init() {
 	addMessages(map[string][2]string{
-		"step_model":     {"用已固化的模型给新数据打分", "Score new data with a frozen model"},
-		"mdl_note":       {"固化当前结果的权重与标准化边界（如各指标的最小值、最大值），之后可按同一标准给新的地区或时期打分；全部在本机计算。", "Freeze the current result's weights and normalisation bounds (e.g. each indicator's min and max), then score a new region or period on the same scale; everything is computed on this device."},
-		"mdl_freeze":     {"固化当前模型", "Freeze this model"},
-		"mdl_download":   {"下载模型文件（JSON）", "Download the model (JSON)"},
-		"mdl_open":       {"打开模型文件（.json）", "Open a model file (.json)"},
-		"mdl_saved":      {"已固化的模型：%s，%d 个指标，%d 个参照得分（保存在本机）。", "Frozen model: %s, %d indicators, %d reference scores (saved on this device)."},
-		"mdl_none":       {"尚未固化模型。", "No model frozen yet."},
-		"mdl_form":       {"输入一个地区的指标值", "Type one region's indicator values"},
-		"mdl_name":       {"地区名称", "Region name"},
-		"mdl_period":     {"与哪个时期的结果比较", "Rank among the results of"},
-		"mdl_paste":      {"或粘贴一行数值（按上面指标的顺序，用制表符、逗号或空格分隔）：", "Or paste one row of values (in the order above, separated by tabs, commas or spaces):"},
-		"mdl_fill":       {"填入", "Fill in"},
-		"mdl_score":      {"计算得分", "Score"},
-		"mdl_result":     {"综合指数 %s：在 %s 的 %d 个地区中排第 %d 名。", "Index %s: rank %d of %d in %s."},
-		"mdl_outside":    {"超出原数据范围（不截断，得分可能超出原区间）：", "Outside the original range (not truncated; the score may leave the original scale): "},
-		"mdl_no_values":  {"请至少输入一个指标值。", "Enter at least one indicator value."},
-		"mdl_bad_number": {"无法识别的数值：", "Not a number: "},
-		"mdl_new_region": {"新地区", "New region"},
-		"mdl_bounds":     {"原范围", "original range"},
-		"mdl_pooled":     {"全部时期", "all periods"},
+		"step_model":      {"用已固化的模型给新数据打分", "Score new data with a frozen model"},
+		"mdl_note":        {"固化当前结果的权重与标准化边界（如各指标的最小值、最大值），之后可按同一标准给新的地区或时期打分；全部在本机计算。", "Freeze the current result's weights and normalisation bounds (e.g. each indicator's min and max), then score a new region or period on the same scale; everything is computed on this device."},
+		"mdl_denominator": {"分母：%s", "Denominator: %s"},
+		"mdl_freeze":      {"固化当前模型", "Freeze this model"},
+		"mdl_download":    {"下载模型文件（JSON）", "Download the model (JSON)"},
+		"mdl_open":        {"打开模型文件（.json）", "Open a model file (.json)"},
+		"mdl_saved":       {"已固化的模型：%s，%d 个指标，%d 个参照得分（保存在本机）。", "Frozen model: %s, %d indicators, %d reference scores (saved on this device)."},
+		"mdl_none":        {"尚未固化模型。", "No model frozen yet."},
+		"mdl_form":        {"输入一个地区的指标值", "Type one region's indicator values"},
+		"mdl_name":        {"地区名称", "Region name"},
+		"mdl_period":      {"与哪个时期的结果比较", "Rank among the results of"},
+		"mdl_paste":       {"或粘贴一行数值（按上面指标的顺序，用制表符、逗号或空格分隔）：", "Or paste one row of values (in the order above, separated by tabs, commas or spaces):"},
+		"mdl_fill":        {"填入", "Fill in"},
+		"mdl_score":       {"计算得分", "Score"},
+		"mdl_result":      {"综合指数 %s：在 %s 的 %d 个地区中排第 %d 名。", "Index %s: rank %d of %d in %s."},
+		"mdl_outside":     {"超出原数据范围（不截断，得分可能超出原区间）：", "Outside the original range (not truncated; the score may leave the original scale): "},
+		"mdl_no_values":   {"请至少输入一个指标值。", "Enter at least one indicator value."},
+		"mdl_bad_number":  {"无法识别的数值：", "Not a number: "},
+		"mdl_new_region":  {"新地区", "New region"},
+		"mdl_bounds":      {"原范围", "original range"},
+		"mdl_pooled":      {"全部时期", "all periods"},
 	})
 }
 
@@ -102,27 +103,43 @@ func scoreTyped(m *pipeline.Model, vals map[string]string, name, period string) 
 	row := panel.Row{Unit: 0, Period: 0}
 	out := &ModelOutcome{Name: name, Period: period}
 	any := false
-	for i, c := range m.Columns {
+	for _, c := range m.Columns {
 		v, err := parseValue(vals[c.Code])
 		if err != nil {
 			return nil, badNumber(fmt.Sprintf("%s: %q", c.Code, vals[c.Code]))
 		}
-		if !math.IsNaN(v) {
-			any = true
-			if m.Norms[i].Outside(v) {
-				out.Outside = append(out.Outside, c.Code)
-			}
-		}
+		any = any || !math.IsNaN(v)
 		p.Columns = append(p.Columns, panel.Column{Name: c.Column})
 		row.Values = append(row.Values, v)
 	}
 	if !any {
 		return nil, errNoValues
 	}
+	for _, d := range m.Denominators {
+		v, err := parseValue(vals[denKey(d)])
+		if err != nil {
+			return nil, badNumber(fmt.Sprintf("%s: %q", d, vals[denKey(d)]))
+		}
+		p.Columns = append(p.Columns, panel.Column{Name: d})
+		row.Values = append(row.Values, v)
+	}
 	p.Rows = []panel.Row{row}
 	res, err := m.Score(p)
 	if err != nil {
 		return nil, err
+	}
+	// Values beyond the frozen range, compared as normalised: after the
+	// denominate step.
+	x := res.Raw
+	if len(res.Denominated) == 1 {
+		x = res.Denominated
+	}
+	for j, c := range res.Indicators {
+		for i := range m.Norms {
+			if m.Norms[i].Indicator == c && m.Norms[i].Outside(x[0][j]) {
+				out.Outside = append(out.Outside, c)
+			}
+		}
 	}
 	out.Score = res.Scores[0][0]
 	out.Rank, out.Of = m.RankAmong(out.Score, period)
@@ -131,6 +148,9 @@ func scoreTyped(m *pipeline.Model, vals map[string]string, name, period string) 
 	}
 	return out, nil
 }
+
+// denKey is the form's key of a denominator column's value.
+func denKey(column string) string { return "\x00den:" + column }
 
 var errNoValues = errors.New("no values")
 
@@ -264,6 +284,17 @@ func (c *Workbench) modelSection(l Lang) app.UI {
 			app.Span().Class("note").Text(hint),
 		)
 	}
+	for i, d := range m.Denominators {
+		key := denKey(d)
+		id := "mv-den-" + strconv.Itoa(i)
+		inputs = append(inputs, app.Div().Class("field").Body(
+			app.Label().For(id).Text(fmt.Sprintf(T(l, "mdl_denominator"), d)),
+			app.Input().Type("text").ID(id).Class("model-value").Attr("inputmode", "decimal").Value(st.Vals[key]).
+				OnChange(func(ctx app.Context, e app.Event) {
+					c.ws.Model.Vals[key] = ctx.JSSrc().Get("value").String()
+				}, app.EventScope(key)),
+		))
+	}
 	popts := make([]app.UI, len(periods))
 	for i, p := range periods {
 		popts[i] = app.Option().Value(p).Text(p).Selected(p == st.Period)
@@ -286,6 +317,8 @@ func (c *Workbench) modelSection(l Lang) app.UI {
 			for i, v := range splitPasted(st.Paste) {
 				if i < len(st.M.Columns) {
 					st.Vals[st.M.Columns[i].Code] = v
+				} else if k := i - len(st.M.Columns); k < len(st.M.Denominators) {
+					st.Vals[denKey(st.M.Denominators[k])] = v
 				}
 			}
 		}),

@@ -76,3 +76,66 @@ func TestModelScoresTypedRegion(t *testing.T) {
 		t.Errorf("splitPasted comma row = %q", got)
 	}
 }
+
+// TestModelDenominator: a recipe that divides an indicator by a data
+// column that is not scored freezes that column as an input of the form;
+// typing Guangdong's 2023 values and its denominator gives its score back,
+// and without the denominator the indicator is missing.
+func TestModelDenominator(t *testing.T) {
+	const den, ind = "gov_budget_exp_total_100m_cny", "hightech_revenue"
+	w := &Workspace{}
+	w.SetSample()
+	r := pipeline.Default()
+	one := 1.0
+	r.Denominate = pipeline.Denominate{Enabled: true, Pairs: []pipeline.DenomPair{{Indicator: ind, Denominator: den, Scale: &one}}}
+	if err := w.SetRecipe(r); err != nil {
+		t.Fatal(err)
+	}
+	w.Run()
+	res := w.Result
+	if res == nil || len(res.Denominated) == 0 {
+		t.Fatalf("no denominated result: %v", w.Report)
+	}
+	if w.Frozen == nil {
+		t.Fatalf("not frozen: %s", w.FrozenErr)
+	}
+	m := w.Frozen
+	if len(m.Denominators) != 1 || m.Denominators[0] != den {
+		t.Fatalf("model denominators %v, want [%s]", m.Denominators, den)
+	}
+	row, j := -1, -1
+	for n, o := range res.Rows {
+		if res.Units[o.Unit].Name == "广东" && res.Periods[o.Period].Label == "2023" {
+			row = n
+		}
+	}
+	for k, c := range res.Indicators {
+		if c == ind {
+			j = k
+		}
+	}
+	if row < 0 || j < 0 {
+		t.Fatal("no 广东 2023 or no indicator")
+	}
+	vals := map[string]string{}
+	for k, c := range res.Indicators {
+		if v := res.Raw[row][k]; !math.IsNaN(v) {
+			vals[c] = strconv.FormatFloat(v, 'g', -1, 64)
+		}
+	}
+	without, err := scoreTyped(m, vals, "x", "2023")
+	if err != nil {
+		t.Fatal(err)
+	}
+	vals[denKey(den)] = strconv.FormatFloat(res.Raw[row][j]/res.Denominated[row][j], 'g', -1, 64)
+	out, err := scoreTyped(m, vals, "x", "2023")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := res.Scores[row][0]; math.Abs(out.Score-want) > 1e-9 || len(out.Outside) != 0 {
+		t.Errorf("score %v (outside %v), want %v", out.Score, out.Outside, want)
+	}
+	if math.Abs(without.Score-out.Score) < 1e-6 {
+		t.Errorf("the denominator made no difference (%v)", without.Score)
+	}
+}

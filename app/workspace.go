@@ -55,6 +55,8 @@ type Workspace struct {
 	FrozenErr string
 	// Tabs is the table viewer (tables_view.go).
 	Tabs TablesState
+	// Charts is the chart chosen (charts_view.go), saved with the session.
+	Charts ChartChoice
 	// rev counts the data files selected (SetData), so that the data is
 	// stored again only when it changed (workbench.go).
 	rev int
@@ -95,6 +97,8 @@ type Project struct {
 	// (IEEE), checked when the data is read back.
 	DataStore string `json:"data_store,omitempty"`
 	DataCRC   uint32 `json:"data_crc,omitempty"`
+	// Charts is the chart chosen and its units.
+	Charts *ChartChoice `json:"charts,omitempty"`
 }
 
 // ProjectSchema versions Project files.
@@ -106,6 +110,10 @@ func (w *Workspace) Project() Project {
 	if !w.Ingest.IsZero() {
 		o := w.Ingest
 		p.Ingest = &o
+	}
+	if w.Charts.Kind != "" || len(w.Charts.Units) > 0 || w.Charts.Unit != "" {
+		ch := w.Charts
+		p.Charts = &ch
 	}
 	return p
 }
@@ -127,6 +135,9 @@ func (w *Workspace) Open(p Project) error {
 	w.SetData(p.FileName, p.Data)
 	if p.Ingest != nil {
 		w.Ingest = *p.Ingest
+	}
+	if p.Charts != nil {
+		w.Charts = *p.Charts
 	}
 	return nil
 }

@@ -40,6 +40,7 @@ func TestWorkspaceProjectRoundTrip(t *testing.T) {
 	if w.Result == nil || w.Result.CRITIC == nil {
 		t.Fatal("CRITIC recipe not applied")
 	}
+	w.Charts = ChartChoice{Kind: ChartTrend, Units: []string{"110000", "310000"}}
 	js1, _ := w.Result.JSON()
 	var v Workspace
 	if err := v.OpenJSON(w.ProjectJSON()); err != nil {
@@ -49,6 +50,9 @@ func TestWorkspaceProjectRoundTrip(t *testing.T) {
 	js2, _ := v.Result.JSON()
 	if !bytes.Equal(js1, js2) {
 		t.Error("a reopened project does not reproduce the result")
+	}
+	if v.Charts.Kind != ChartTrend || strings.Join(v.Charts.Units, ",") != "110000,310000" {
+		t.Errorf("chart choice not restored: %+v", v.Charts)
 	}
 	if err := v.OpenJSON([]byte(`{"schema":"other"}`)); err == nil || !strings.Contains(err.Error(), "project") {
 		t.Errorf("bad project error: %v", err)

@@ -156,9 +156,13 @@ type Model struct {
 	Columns    []IndicatorColumn    `json:"columns"`
 	Norms      []FrozenNorm         `json:"norms"` // one per indicator, in Columns order
 	Denominate Denominate           `json:"denominate"`
-	Aggregate  Aggregate            `json:"aggregate"`
-	Rank       Rank                 `json:"rank"`
-	Scores     []ModelScore         `json:"scores"` // the run's index scores
+	// Denominators are the data columns the denominate step divides by
+	// (population, GDP…) that are not indicator columns: new data must
+	// carry them too.
+	Denominators []string     `json:"denominators,omitempty"`
+	Aggregate    Aggregate    `json:"aggregate"`
+	Rank         Rank         `json:"rank"`
+	Scores       []ModelScore `json:"scores"` // the run's index scores
 }
 
 // ModelScore is one index score of the frozen run.
@@ -297,6 +301,16 @@ func Freeze(res *Result) (Model, error) {
 	x := res.Raw
 	if r.Denominate.Enabled && res.Denominated != nil {
 		x = res.Denominated
+		scored := map[string]bool{}
+		for _, c := range res.Columns {
+			scored[c.Column] = true
+		}
+		for _, d := range res.Denominators {
+			if !scored[d.Denominator] {
+				scored[d.Denominator] = true
+				m.Denominators = append(m.Denominators, d.Denominator)
+			}
+		}
 	}
 	for j, c := range res.Indicators {
 		node := res.Framework.Node(c)
