@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"html"
 	"strconv"
+	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
@@ -31,21 +32,20 @@ func field(l Lang, labelKey string, input app.UI) app.UI {
 	return app.Div().Class("field").Body(app.Label().Text(T(l, labelKey)), input)
 }
 
-// Method documentation pages (site/docs): slug under /docs/<lang>/methods/.
-const (
-	docRecipe   = "recipe"
-	docPresteps = "presteps"
-	docNormAgg  = "normalise-aggregate"
-	docWeights  = "weights"
-)
-
-// DocURL returns the URL of a method page of the documentation in l.
-func DocURL(l Lang, slug string) string {
+// DocURL returns the URL of a method page of the documentation in l; ref
+// is its slug under /docs/<lang>/methods/, with an optional "#anchor"
+// (FormulaRef).
+func DocURL(l Lang, ref string) string {
 	lang := "zh"
 	if l == En {
 		lang = "en"
 	}
-	return "/docs/" + lang + "/methods/" + slug + "/"
+	slug, anchor, _ := strings.Cut(ref, "#")
+	u := "/docs/" + lang + "/methods/" + slug + "/"
+	if anchor != "" {
+		u += "#" + anchor
+	}
+	return u
 }
 
 // Choices of the method form, value first; the message key of a value v
@@ -108,7 +108,7 @@ func (c *Workbench) method(l Lang) app.UI {
 		return "m-" + key
 	}
 	// A select of a section's methods, with the explanation of the chosen one.
-	methodSel := func(key, section, label, current, doc string, values []string, onlyInFile ...string) app.UI {
+	methodSel := func(key, section, label, current string, values []string, onlyInFile ...string) app.UI {
 		opts := make([]app.UI, 0, len(values))
 		for _, v := range values {
 			o := app.Option().Value(v).Text(T(l, "m_"+section+"_"+v)).Selected(v == current)
@@ -119,20 +119,20 @@ func (c *Workbench) method(l Lang) app.UI {
 			}
 			opts = append(opts, o)
 		}
-		return c.methodRow(l, label, app.Select().ID(id(key)).OnChange(on(key)).Body(opts...), "h_"+section+"_"+current, doc)
+		return c.methodRow(l, label, app.Select().ID(id(key)).OnChange(on(key)).Body(opts...), "h_"+section+"_"+current, FormulaRef(key, current))
 	}
-	sel := func(key, label, current, help, doc string, choices []choice) app.UI {
+	sel := func(key, label, current, help string, choices []choice) app.UI {
 		opts := make([]app.UI, len(choices))
 		for i, ch := range choices {
 			opts[i] = app.Option().Value(ch.value).Text(T(l, ch.key)).Selected(ch.value == current)
 		}
-		return c.methodRow(l, label, app.Select().ID(id(key)).OnChange(on(key)).Body(opts...), help, doc)
+		return c.methodRow(l, label, app.Select().ID(id(key)).OnChange(on(key)).Body(opts...), help, FormulaRef(key, current))
 	}
-	numIn := func(key, label, current, help, doc string) app.UI {
-		return c.methodRow(l, label, app.Input().ID(id(key)).Type("number").Attr("step", "any").Value(current).OnChange(on(key)), help, doc)
+	numIn := func(key, label, current, help string) app.UI {
+		return c.methodRow(l, label, app.Input().ID(id(key)).Type("number").Attr("step", "any").Value(current).OnChange(on(key)), help, FormulaRef(key, ""))
 	}
-	check := func(key, label string, current bool, help, doc string) app.UI {
-		return c.methodRow(l, label, app.Input().ID(id(key)).Type("checkbox").Checked(current).OnChange(on(key)), help, doc)
+	check := func(key, label string, current bool, help string) app.UI {
+		return c.methodRow(l, label, app.Input().ID(id(key)).Type("checkbox").Checked(current).OnChange(on(key)), help, FormulaRef(key, ""))
 	}
 
 	// Options have non-empty values: go-app v10.1.11 drops an empty value
@@ -158,134 +158,134 @@ func (c *Workbench) method(l Lang) app.UI {
 
 	// Pre-steps.
 	pre := []app.UI{
-		check("denominate.enabled", "m_denominate", r.Denominate.Enabled, "h_denominate", docPresteps),
-		methodSel("impute.method", "impute", "m_impute", r.Impute.Method, docPresteps, imputeMethods),
+		check("denominate.enabled", "m_denominate", r.Denominate.Enabled, "h_denominate"),
+		methodSel("impute.method", "impute", "m_impute", r.Impute.Method, imputeMethods),
 	}
 	switch r.Impute.Method {
 	case pipeline.ImpMean, pipeline.ImpMedian, pipeline.ImpMeanGroup, pipeline.ImpMedianGroup:
 		if r.Impute.Method == pipeline.ImpMeanGroup || r.Impute.Method == pipeline.ImpMedianGroup {
-			pre = append(pre, sel("impute.group", "m_impute_group", r.Impute.Group, "h_impute_group", docPresteps, groups[1:]))
+			pre = append(pre, sel("impute.group", "m_impute_group", r.Impute.Group, "h_impute_group", groups[1:]))
 		}
-		pre = append(pre, sel("impute.scope", "m_impute_scope", r.Impute.Scope, "h_impute_scope", docPresteps,
+		pre = append(pre, sel("impute.scope", "m_impute_scope", r.Impute.Scope, "h_impute_scope",
 			[]choice{{pipeline.ScopePeriod, "s_period"}, {pipeline.ScopeGlobal, "s_global"}}))
 	case pipeline.ImpLatest:
-		pre = append(pre, numIn("impute.max_time", "m_max_time", strconv.Itoa(r.Impute.MaxTime), "h_max_time", docPresteps))
+		pre = append(pre, numIn("impute.max_time", "m_max_time", strconv.Itoa(r.Impute.MaxTime), "h_max_time"))
 	}
-	pre = append(pre, methodSel("screen.method", "screen", "m_screen", r.Screen.Method, docPresteps, screenMethods))
+	pre = append(pre, methodSel("screen.method", "screen", "m_screen", r.Screen.Method, screenMethods))
 	if r.Screen.Method != pipeline.ScreenNone {
 		pre = append(pre,
-			numIn("screen.dat_thresh", "m_dat_thresh", fstr(r.Screen.DatThresh), "h_dat_thresh", docPresteps),
-			numIn("screen.nonzero_thresh", "m_nonzero_thresh", fstr(r.Screen.NonzeroThresh), "h_nonzero_thresh", docPresteps))
+			numIn("screen.dat_thresh", "m_dat_thresh", fstr(r.Screen.DatThresh), "h_dat_thresh"),
+			numIn("screen.nonzero_thresh", "m_nonzero_thresh", fstr(r.Screen.NonzeroThresh), "h_nonzero_thresh"))
 	}
-	pre = append(pre, methodSel("treat.method", "treat", "m_treat", r.Treat.Method, docPresteps, treatMethods))
+	pre = append(pre, methodSel("treat.method", "treat", "m_treat", r.Treat.Method, treatMethods))
 	if r.Treat.Method == pipeline.TreatWinsorise {
 		winmax := ""
 		if r.Treat.Winmax != nil {
 			winmax = strconv.Itoa(*r.Treat.Winmax)
 		}
 		pre = append(pre,
-			numIn("treat.winmax", "m_winmax", winmax, "h_winmax", docPresteps),
-			numIn("treat.skew_thresh", "m_skew", fstr(r.Treat.SkewThresh), "h_skew", docPresteps),
-			numIn("treat.kurt_thresh", "m_kurt", fstr(r.Treat.KurtThresh), "h_kurt", docPresteps),
-			sel("treat.f2", "m_f2", r.Treat.F2, "h_f2", docPresteps, []choice{{pipeline.F2LogCT, "log_CT"}, {pipeline.F2LogCTOrig, "log_CT_orig"},
+			numIn("treat.winmax", "m_winmax", winmax, "h_winmax"),
+			numIn("treat.skew_thresh", "m_skew", fstr(r.Treat.SkewThresh), "h_skew"),
+			numIn("treat.kurt_thresh", "m_kurt", fstr(r.Treat.KurtThresh), "h_kurt"),
+			sel("treat.f2", "m_f2", r.Treat.F2, "h_f2", []choice{{pipeline.F2LogCT, "log_CT"}, {pipeline.F2LogCTOrig, "log_CT_orig"},
 				{pipeline.F2LogCTPlus, "log_CT_plus"}, {pipeline.F2BoxCox, "Box-Cox"}, {pipeline.F2None, "m_none"}}))
 	}
 
 	// Normalisation.
 	n := r.Normalise
 	norm := []app.UI{
-		methodSel("normalise.method", "norm", "normalise", n.Method, docNormAgg, normaliseMethods),
-		sel("normalise.scope", "scope", n.Scope, "h_norm_scope", docNormAgg, []choice{{pipeline.ScopeGlobal, "s_global"}, {pipeline.ScopePeriod, "s_period"}}),
+		methodSel("normalise.method", "norm", "normalise", n.Method, normaliseMethods),
+		sel("normalise.scope", "scope", n.Scope, "h_norm_scope", []choice{{pipeline.ScopeGlobal, "s_global"}, {pipeline.ScopePeriod, "s_period"}}),
 	}
 	switch n.Method {
 	case pipeline.MinMax, pipeline.Rescale:
 		norm = append(norm,
-			numIn("normalise.lower", "m_lower", fstr(n.Lower), "h_lower", docNormAgg),
-			numIn("normalise.upper", "m_upper", fstr(n.Upper), "h_upper", docNormAgg),
-			numIn("normalise.shift", "m_shift", fval(n.Shift), "h_shift", docNormAgg))
+			numIn("normalise.lower", "m_lower", fstr(n.Lower), "h_lower"),
+			numIn("normalise.upper", "m_upper", fstr(n.Upper), "h_upper"),
+			numIn("normalise.shift", "m_shift", fval(n.Shift), "h_shift"))
 	case pipeline.ZScore:
 		norm = append(norm,
-			numIn("normalise.mean", "m_mean", fstr(n.Mean), "h_zmean", docNormAgg),
-			numIn("normalise.sd", "m_sd", fstr(n.SD), "h_zsd", docNormAgg))
+			numIn("normalise.mean", "m_mean", fstr(n.Mean), "h_zmean"),
+			numIn("normalise.sd", "m_sd", fstr(n.SD), "h_zsd"))
 	case pipeline.Scaled:
 		norm = append(norm,
-			numIn("normalise.scaled_lower", "m_lower", fstr(n.ScaledLower), "h_scaled", docNormAgg),
-			numIn("normalise.scaled_upper", "m_upper", fstr(n.ScaledUpper), "h_scaled", docNormAgg),
-			numIn("normalise.scale_factor", "m_scale_factor", fstr(n.ScaleFactor), "h_scaled", docNormAgg))
+			numIn("normalise.scaled_lower", "m_lower", fstr(n.ScaledLower), "h_scaled"),
+			numIn("normalise.scaled_upper", "m_upper", fstr(n.ScaledUpper), "h_scaled"),
+			numIn("normalise.scale_factor", "m_scale_factor", fstr(n.ScaleFactor), "h_scaled"))
 	case pipeline.NRank, pipeline.Borda, pipeline.PRank:
-		norm = append(norm, sel("normalise.ties", "m_ties", n.Ties, "h_ties", docNormAgg,
+		norm = append(norm, sel("normalise.ties", "m_ties", n.Ties, "h_ties",
 			[]choice{{"min", "m_ties_min"}, {"max", "m_ties_max"}, {"average", "m_ties_average"}}))
 	case pipeline.Dist2Ref:
-		norm = append(norm, c.methodRow(l, "m_ref_unit", app.Input().ID(id("normalise.ref_unit")).Type("text").Value(n.RefUnit).OnChange(on("normalise.ref_unit")), "h_ref_unit", docNormAgg))
+		norm = append(norm, c.methodRow(l, "m_ref_unit", app.Input().ID(id("normalise.ref_unit")).Type("text").Value(n.RefUnit).OnChange(on("normalise.ref_unit")), "h_ref_unit", FormulaRef("normalise.ref_unit", "")))
 	case pipeline.Dist2Targ:
-		norm = append(norm, numIn("normalise.target", "m_target", fstr(n.Target), "h_target", docNormAgg))
+		norm = append(norm, numIn("normalise.target", "m_target", fstr(n.Target), "h_target"))
 	case pipeline.Goalposts:
 		norm = append(norm,
-			numIn("normalise.goal_lower", "m_lower", fstr(n.GoalLower), "h_goalposts", docNormAgg),
-			numIn("normalise.goal_upper", "m_upper", fstr(n.GoalUpper), "h_goalposts", docNormAgg))
+			numIn("normalise.goal_lower", "m_lower", fstr(n.GoalLower), "h_goalposts"),
+			numIn("normalise.goal_upper", "m_upper", fstr(n.GoalUpper), "h_goalposts"))
 	}
 	norm = append(norm,
-		check("normalise.reciprocal", "m_reciprocal", n.Reciprocal, "h_reciprocal", docNormAgg),
-		check("normalise.nonneg_shift", "m_nonneg", n.NonNegShift, "h_nonneg", docNormAgg))
+		check("normalise.reciprocal", "m_reciprocal", n.Reciprocal, "h_reciprocal"),
+		check("normalise.nonneg_shift", "m_nonneg", n.NonNegShift, "h_nonneg"))
 
 	// Weights.
 	w := r.Weights
-	wts := []app.UI{methodSel("weights.method", "w", "wmethod", w.Method, docWeights, weightMethods, pipeline.WAHP, pipeline.WCombination)}
+	wts := []app.UI{methodSel("weights.method", "w", "wmethod", w.Method, weightMethods, pipeline.WAHP, pipeline.WCombination)}
 	switch w.Method {
 	case pipeline.WEntropy:
 		wts = append(wts,
-			sel("weights.variant", "variant", w.Variant, "h_variant", docRecipe, []choice{{pipeline.EntropyPooled, "v_pooled"}, {pipeline.EntropyPerPeriod, "v_perperiod"}, {pipeline.EntropyPerPeriodMean, "v_mean"}}),
-			sel("weights.zero_rule", "zero_rule", w.ZeroRule, "h_zero_rule", docRecipe, []choice{{pipeline.ZeroAsZero, "z_zero"}, {pipeline.ZeroShift, "m_z_shift"}, {pipeline.ZeroRescale, "m_z_rescale"}}))
+			sel("weights.variant", "variant", w.Variant, "h_variant", []choice{{pipeline.EntropyPooled, "v_pooled"}, {pipeline.EntropyPerPeriod, "v_perperiod"}, {pipeline.EntropyPerPeriodMean, "v_mean"}}),
+			sel("weights.zero_rule", "zero_rule", w.ZeroRule, "h_zero_rule", []choice{{pipeline.ZeroAsZero, "z_zero"}, {pipeline.ZeroShift, "m_z_shift"}, {pipeline.ZeroRescale, "m_z_rescale"}}))
 		switch w.ZeroRule {
 		case pipeline.ZeroShift:
-			wts = append(wts, numIn("weights.delta", "m_delta", fval(w.Delta), "h_delta", docRecipe))
+			wts = append(wts, numIn("weights.delta", "m_delta", fval(w.Delta), "h_delta"))
 		case pipeline.ZeroRescale:
 			wts = append(wts,
-				numIn("weights.a", "m_lower", fval(w.A), "h_ab", docRecipe),
-				numIn("weights.b", "m_upper", fval(w.B), "h_ab", docRecipe))
+				numIn("weights.a", "m_lower", fval(w.A), "h_ab"),
+				numIn("weights.b", "m_upper", fval(w.B), "h_ab"))
 		}
 	case pipeline.WCV:
-		wts = append(wts, sel("weights.cv_on", "m_cv_on", w.CVOn, "h_cv_on", docWeights, []choice{{"raw", "m_cv_raw"}, {"normalised", "m_cv_normalised"}}))
+		wts = append(wts, sel("weights.cv_on", "m_cv_on", w.CVOn, "h_cv_on", []choice{{"raw", "m_cv_raw"}, {"normalised", "m_cv_normalised"}}))
 	case pipeline.WPCA:
 		form := ""
 		if w.PCA != nil {
 			form = w.PCA.Form
 		}
-		wts = append(wts, sel("weights.pca.form", "m_pca_form", form, "h_pca_form", docWeights, []choice{{pipeline.PCAComposite, "m_pca_composite"}, {pipeline.PCACOINr, "m_pca_coinr"}}))
+		wts = append(wts, sel("weights.pca.form", "m_pca_form", form, "h_pca_form", []choice{{pipeline.PCAComposite, "m_pca_composite"}, {pipeline.PCACOINr, "m_pca_coinr"}}))
 	}
 	if w.Upper != "" {
-		wts = append(wts, sel("weights.upper", "m_upper_w", w.Upper, "h_upper_w", docWeights,
+		wts = append(wts, sel("weights.upper", "m_upper_w", w.Upper, "h_upper_w",
 			[]choice{{pipeline.UpperDerived, "m_upper_derived"}, {pipeline.UpperFramework, "m_upper_framework"}, {pipeline.UpperEqual, "m_upper_equal"}}))
 	}
 
 	// Aggregation.
 	a := r.Aggregate
-	agg := []app.UI{methodSel("aggregate.method", "agg", "aggregate", a.Method, docNormAgg, aggregateMethods)}
+	agg := []app.UI{methodSel("aggregate.method", "agg", "aggregate", a.Method, aggregateMethods)}
 	switch a.Method {
 	case pipeline.GenMean:
-		agg = append(agg, numIn("aggregate.p", "m_p", fstr(a.P), "h_p", docNormAgg))
+		agg = append(agg, numIn("aggregate.p", "m_p", fstr(a.P), "h_p"))
 	case pipeline.TOPSISAgg:
 		agg = append(agg,
-			sel("aggregate.topsis_normalize", "m_topsis_norm", a.TOPSISNormalize, "h_topsis_norm", docNormAgg, []choice{{"vector", "m_tn_vector"}, {"minmax", "min-max"}, {"none", "m_none"}}),
-			sel("aggregate.weights_in", "m_weights_in", a.WeightsIn, "h_weights_in", docNormAgg, []choice{{"matrix", "m_wi_matrix"}, {"distance", "m_wi_distance"}}))
+			sel("aggregate.topsis_normalize", "m_topsis_norm", a.TOPSISNormalize, "h_topsis_norm", []choice{{"vector", "m_tn_vector"}, {"minmax", "min-max"}, {"none", "m_none"}}),
+			sel("aggregate.weights_in", "m_weights_in", a.WeightsIn, "h_weights_in", []choice{{"matrix", "m_wi_matrix"}, {"distance", "m_wi_distance"}}))
 	case pipeline.VIKORAgg:
-		agg = append(agg, numIn("aggregate.v", "m_v", fstr(a.V), "h_v", docNormAgg))
+		agg = append(agg, numIn("aggregate.v", "m_v", fstr(a.V), "h_v"))
 	case pipeline.GRAAgg:
 		agg = append(agg,
-			numIn("aggregate.rho", "m_rho", fstr(a.Rho), "h_rho", docNormAgg),
-			sel("aggregate.grade", "m_grade", a.Grade, "h_grade", docNormAgg, []choice{{"weighted", "m_grade_weighted"}, {"mean", "m_grade_mean"}}))
+			numIn("aggregate.rho", "m_rho", fstr(a.Rho), "h_rho"),
+			sel("aggregate.grade", "m_grade", a.Grade, "h_grade", []choice{{"weighted", "m_grade_weighted"}, {"mean", "m_grade_mean"}}))
 	}
 	if a.Scope != "" {
-		agg = append(agg, sel("aggregate.scope", "m_agg_scope", a.Scope, "h_agg_scope", docNormAgg, []choice{{pipeline.AggScopePeriod, "s_period"}, {pipeline.AggScopePanel, "m_scope_panel"}}))
+		agg = append(agg, sel("aggregate.scope", "m_agg_scope", a.Scope, "h_agg_scope", []choice{{pipeline.AggScopePeriod, "s_period"}, {pipeline.AggScopePanel, "m_scope_panel"}}))
 	}
 	agg = append(agg,
-		numIn("aggregate.scale", "m_scale", fstr(a.Scale), "h_scale", docNormAgg),
-		numIn("aggregate.min_share", "m_min_share", fval(a.MinShare), "h_min_share", docNormAgg))
+		numIn("aggregate.scale", "m_scale", fstr(a.Scale), "h_scale"),
+		numIn("aggregate.min_share", "m_min_share", fval(a.MinShare), "h_min_share"))
 
 	general := []app.UI{
-		sel("preset", "preset", preset, presetHelp, docRecipe, presets),
-		numIn("select.min_period_coverage", "m_coverage", fstr(r.Select.MinPeriodCoverage), "h_coverage", docRecipe),
-		sel("rank.groups", "m_groups", groupsCur, "h_groups", docRecipe, groups),
+		sel("preset", "preset", preset, presetHelp, presets),
+		numIn("select.min_period_coverage", "m_coverage", fstr(r.Select.MinPeriodCoverage), "h_coverage"),
+		sel("rank.groups", "m_groups", groupsCur, "h_groups", groups),
 	}
 	group := func(key string, rows []app.UI) app.UI {
 		return app.Div().Class("method-group").Body(append([]app.UI{app.H3().Text(T(l, key))}, rows...)...)
@@ -333,13 +333,13 @@ func (c *Workbench) recipeFile(ctx app.Context, name string, b []byte) {
 }
 
 // methodRow is one control with its label, its one-line explanation and a
-// link to its formulas in the documentation.
-func (c *Workbench) methodRow(l Lang, label string, input app.UI, help, doc string) app.UI {
+// link to its formulas in the documentation (ref: FormulaRef).
+func (c *Workbench) methodRow(l Lang, label string, input app.UI, help, ref string) app.UI {
 	return app.Div().Class("field method-field").Body(
 		app.Label().Text(T(l, label)),
 		input,
 		app.Span().Class("help").Text(T(l, help)),
 		// A plain link (app.Raw: the page's wasm need not carry go-app's <a> type).
-		app.Raw(`<a class="formula" href="`+DocURL(l, doc)+`" target="_blank" rel="noopener">`+html.EscapeString(T(l, "m_formula"))+`</a>`),
+		app.Raw(`<a class="formula" href="`+DocURL(l, ref)+`" target="_blank" rel="noopener">`+html.EscapeString(T(l, "m_formula"))+`</a>`),
 	)
 }

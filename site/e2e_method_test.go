@@ -1,6 +1,7 @@
 package main
 
 import (
+	"io"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -60,13 +61,18 @@ func TestE2EMethod(t *testing.T) {
 	if !strings.HasPrefix(href, "/docs/") {
 		t.Fatalf("formula link %q", href)
 	}
-	resp, err := http.Get(b.url + href)
+	docPath, anchor, _ := strings.Cut(href, "#")
+	resp, err := http.Get(b.url + docPath)
 	if err != nil {
 		t.Fatal(err)
 	}
+	page, _ := io.ReadAll(resp.Body)
 	resp.Body.Close()
 	if resp.StatusCode != 200 || !strings.Contains(resp.Header.Get("Content-Type"), "html") {
 		t.Errorf("GET %s: %d %s", href, resp.StatusCode, resp.Header.Get("Content-Type"))
+	}
+	if anchor == "" || !strings.Contains(string(page), ` id="`+anchor+`"`) {
+		t.Errorf("formula link %s: the page has no such anchor", href)
 	}
 
 	// A GB18030 file: detected, then read as UTF-8 (garbled), then as GB18030.

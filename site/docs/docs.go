@@ -19,6 +19,8 @@ import (
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/util"
 
 	"github.com/nqp-index/nqp/scoring/framework"
 	"github.com/nqp-index/nqp/scoring/sample"
@@ -212,7 +214,8 @@ func pick(src, lang string) string {
 	return strings.Join(out, "\n")
 }
 
-var md = goldmark.New(goldmark.WithExtensions(extension.Table, extension.Strikethrough))
+var md = goldmark.New(goldmark.WithExtensions(extension.Table, extension.Strikethrough),
+	goldmark.WithParserOptions(parser.WithASTTransformers(util.Prioritized(anchors{}, 1000))))
 
 var mdLink = regexp.MustCompile(`href="([^"#]*\.md)(#[^"]*)?"`)
 

@@ -78,3 +78,21 @@ func TestMathML(t *testing.T) {
 		t.Errorf("mathify: %s", g)
 	}
 }
+
+// TestAnchors: headings and table rows get the ids formula links use.
+func TestAnchors(t *testing.T) {
+	h, err := render("## select · 选择\n\n### 2. 插补 `impute`\n\n| `method` | b |\n|---|---|\n| `mean` | x |\n| `median` `x` | y |\n| text `no` | z |\n\n### 1. Methods\n\n### 3. 汇总 `impute`\n", "zh")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, id := range []string{"select", "impute", "impute-mean", "impute-median", "sec-1", "impute-2"} {
+		if !strings.Contains(h, ` id="`+id+`"`) {
+			t.Errorf("no id %q in %s", id, h)
+		}
+	}
+	for _, id := range []string{"impute-method", "impute-no", "impute-text"} {
+		if strings.Contains(h, ` id="`+id+`"`) {
+			t.Errorf("unexpected id %q", id)
+		}
+	}
+}
