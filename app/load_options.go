@@ -144,7 +144,7 @@ func (c *Workbench) loadOptions(l Lang) app.UI {
 		}
 		return app.Div().Class("field").Body(
 			app.Label().For("ld-"+key).Text(T(l, label)),
-			app.Select().ID("ld-"+key).OnChange(set(key)).Body(opts...),
+			app.Select().ID("ld-"+key).OnChange(set(key), app.EventScope(key)).Body(opts...),
 		)
 	}
 	cols := make([]choice, len(d.Headers))
@@ -184,7 +184,7 @@ func (c *Workbench) loadOptions(l Lang) app.UI {
 	}
 	fields = append(fields, app.Div().Class("field").Body(
 		app.Label().For("ld-decimal_comma").Text(T(l, "ld_decimalcomma")),
-		app.Input().ID("ld-decimal_comma").Type("checkbox").Checked(o.DecimalComma).OnChange(set("decimal_comma")),
+		app.Input().ID("ld-decimal_comma").Type("checkbox").Checked(o.DecimalComma).OnChange(set("decimal_comma"), app.EventScope("decimal_comma")),
 	))
 	return app.Details().ID("detected").Open(true).Body(
 		app.Summary().Text(T(l, "detected")),

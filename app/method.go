@@ -119,20 +119,20 @@ func (c *Workbench) method(l Lang) app.UI {
 			}
 			opts = append(opts, o)
 		}
-		return c.methodRow(l, label, app.Select().ID(id(key)).OnChange(on(key)).Body(opts...), "h_"+section+"_"+current, FormulaRef(key, current))
+		return c.methodRow(l, label, app.Select().ID(id(key)).OnChange(on(key), app.EventScope(key)).Body(opts...), "h_"+section+"_"+current, FormulaRef(key, current))
 	}
 	sel := func(key, label, current, help string, choices []choice) app.UI {
 		opts := make([]app.UI, len(choices))
 		for i, ch := range choices {
 			opts[i] = app.Option().Value(ch.value).Text(T(l, ch.key)).Selected(ch.value == current)
 		}
-		return c.methodRow(l, label, app.Select().ID(id(key)).OnChange(on(key)).Body(opts...), help, FormulaRef(key, current))
+		return c.methodRow(l, label, app.Select().ID(id(key)).OnChange(on(key), app.EventScope(key)).Body(opts...), help, FormulaRef(key, current))
 	}
 	numIn := func(key, label, current, help string) app.UI {
-		return c.methodRow(l, label, app.Input().ID(id(key)).Type("number").Attr("step", "any").Value(current).OnChange(on(key)), help, FormulaRef(key, ""))
+		return c.methodRow(l, label, app.Input().ID(id(key)).Type("number").Attr("step", "any").Value(current).OnChange(on(key), app.EventScope(key)), help, FormulaRef(key, ""))
 	}
 	check := func(key, label string, current bool, help string) app.UI {
-		return c.methodRow(l, label, app.Input().ID(id(key)).Type("checkbox").Checked(current).OnChange(on(key)), help, FormulaRef(key, ""))
+		return c.methodRow(l, label, app.Input().ID(id(key)).Type("checkbox").Checked(current).OnChange(on(key), app.EventScope(key)), help, FormulaRef(key, ""))
 	}
 
 	// Options have non-empty values: go-app v10.1.11 drops an empty value
@@ -216,7 +216,7 @@ func (c *Workbench) method(l Lang) app.UI {
 		norm = append(norm, sel("normalise.ties", "m_ties", n.Ties, "h_ties",
 			[]choice{{"min", "m_ties_min"}, {"max", "m_ties_max"}, {"average", "m_ties_average"}}))
 	case pipeline.Dist2Ref:
-		norm = append(norm, c.methodRow(l, "m_ref_unit", app.Input().ID(id("normalise.ref_unit")).Type("text").Value(n.RefUnit).OnChange(on("normalise.ref_unit")), "h_ref_unit", FormulaRef("normalise.ref_unit", "")))
+		norm = append(norm, c.methodRow(l, "m_ref_unit", app.Input().ID(id("normalise.ref_unit")).Type("text").Value(n.RefUnit).OnChange(on("normalise.ref_unit"), app.EventScope("normalise.ref_unit")), "h_ref_unit", FormulaRef("normalise.ref_unit", "")))
 	case pipeline.Dist2Targ:
 		norm = append(norm, numIn("normalise.target", "m_target", fstr(n.Target), "h_target"))
 	case pipeline.Goalposts:

@@ -2,6 +2,8 @@ package main
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"net/http/httptest"
 	"net/url"
 	"os"
@@ -135,8 +137,27 @@ var extraDistFiles []string
 
 // poll waits until the JavaScript expression is true.
 func (b *browser) poll(js string) error {
-	_, err := chromedp.Run(b.ctx, chromedp.Poll[bool](js, chromedp.WithPollingTimeout(90*time.Second)))
-	return err
+	// Evaluate in a loop rather than chromedp.Poll, which can wait forever
+	// when the page was reloaded shortly before.
+	deadline := time.Now().Add(90 * time.Second)
+	var last error
+	for time.Now().Before(deadline) {
+		ctx, cancel := context.WithTimeout(b.ctx, 5*time.Second)
+		ok, err := chromedp.Run(ctx, chromedp.Evaluate[bool](js))
+		cancel()
+		if err == nil && ok {
+			return nil
+		}
+		if b.ctx.Err() != nil {
+			return b.ctx.Err()
+		}
+		last = err
+		time.Sleep(50 * time.Millisecond)
+	}
+	if last != nil {
+		return fmt.Errorf("timeout (last error: %w)", last)
+	}
+	return errors.New("timeout")
 }
 
 // text returns the text of the first element matching a CSS selector.
@@ -154,6 +175,25 @@ func (b *browser) do(actions ...chromedp.Action[chromedp.Void]) {
 	if err := chromedp.Do(b.ctx, actions...); err != nil {
 		b.t.Fatal(err)
 	}
+}
+
+// reload reloads the page and waits until the new document has loaded
+// (chromedp's Reload can return before the old document is gone, and a
+// poll started in the old document never returns).
+func (b *browser) reload() {
+	b.t.Helper()
+	b.do(chromedp.Evaluate[chromedp.Void](`window.__before_reload = true`))
+	b.do(chromedp.Reload())
+	for range 100 {
+		ctx, cancel := context.WithTimeout(b.ctx, 2*time.Second)
+		v, err := chromedp.Run(ctx, chromedp.Evaluate[string](`(window.__before_reload ? 'old ' : '') + document.readyState`))
+		cancel()
+		if err == nil && v == "complete" {
+			return
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	b.t.Fatal("the reloaded page does not answer")
 }
 
 // body returns the start of the page text, for failure messages.
