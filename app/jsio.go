@@ -20,6 +20,9 @@ func readFirstFile(ctx app.Context, input app.Value, done func(ctx app.Context, 
 	}
 	f := files.Index(0)
 	name := f.Get("name").String()
+	// Forget the choice, so that choosing the same file again (after a
+	// cancel, or once it changed on disk) fires a new change event.
+	input.Set("value", "")
 	f.Call("arrayBuffer").Then(func(buf app.Value) {
 		u8 := app.Window().Get("Uint8Array").New(buf)
 		b := make([]byte, u8.Length())
