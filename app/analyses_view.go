@@ -215,7 +215,7 @@ func (c *Workbench) analysesSection(l Lang) app.UI {
 			continue
 		}
 		a := a
-		controls = append(controls, field(l, "an_ua_n", app.Input().Type("number").ID("an-ua-n").Min(10).Max(100000).Value(a.N).
+		controls = append(controls, field(l, "an_ua_n", "an-ua-n", app.Input().Type("number").ID("an-ua-n").Min(10).Max(100000).Value(a.N).
 			OnChange(func(ctx app.Context, e app.Event) {
 				n, err := strconv.Atoi(ctx.JSSrc().Get("value").String())
 				if err != nil || n < 10 {

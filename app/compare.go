@@ -232,7 +232,7 @@ func (c *Workbench) compareSection(l Lang) app.UI {
 	body := []app.UI{
 		app.H2().Text(T(l, "step_compare")),
 		app.P().Class("note").Text(T(l, "cmp_note")),
-		field(l, "cmp_with", selectOf("compare-with", st.With, c.compareChoices(), l, func(ctx app.Context, e app.Event) {
+		field(l, "cmp_with", "compare-with", selectOf("compare-with", st.With, c.compareChoices(), l, func(ctx app.Context, e app.Event) {
 			c.ws.Cmp.With = ctx.JSSrc().Get("value").String()
 			c.runCompare(ctx)
 		})),

@@ -294,7 +294,7 @@ func (c *Workbench) fwEditor(l Lang) app.UI {
 						nd.Lo, nd.Hi = round4(mean-sd/2), round4(mean+sd/2)
 					}
 					setDir(nd)(ctx)
-				}, scope)}
+				}, scope).Aria("label", code+" · "+T(l, "fw_direction"))}
 			switch d.Kind {
 			case framework.Moderate:
 				body = append(body, numIn("fw-best", d.Best, func(d *framework.Direction, x float64) { d.Best = x }))
@@ -368,10 +368,10 @@ func (c *Workbench) fwEditor(l Lang) app.UI {
 			app.Span().Text(T(l, "fw_add")+"："),
 			app.Label().For("fw-add-parent").Text(T(l, "fw_parent")),
 			app.Select().ID("fw-add-parent").Body(parentOpts("", f.Root())...),
-			app.Input().ID("fw-add-code").Placeholder("%s", T(l, "fw_code")).List("fw-cols"),
+			app.Input().ID("fw-add-code").Placeholder("%s", T(l, "fw_code")).Aria("label", T(l, "fw_code")).List("fw-cols"),
 			app.DataList().ID("fw-cols").Body(app.Range(extra).Slice(func(i int) app.UI { return app.Option().Value(extra[i]) })),
-			app.Input().ID("fw-add-zh").Placeholder("%s", T(l, "fw_name_zh")),
-			app.Input().ID("fw-add-en").Placeholder("%s", T(l, "fw_name_en")),
+			app.Input().ID("fw-add-zh").Placeholder("%s", T(l, "fw_name_zh")).Aria("label", T(l, "fw_name_zh")),
+			app.Input().ID("fw-add-en").Placeholder("%s", T(l, "fw_name_en")).Aria("label", T(l, "fw_name_en")),
 			app.Button().ID("fw-add").Text(T(l, "fw_add_go")).OnClick(func(ctx app.Context, e app.Event) {
 				c.fwEdit(ctx, FwEdit{Op: FwAdd, Parent: byID(ctx, "fw-add-parent"), NewCode: byID(ctx, "fw-add-code"),
 					NameZh: byID(ctx, "fw-add-zh"), NameEn: byID(ctx, "fw-add-en")})

@@ -20,7 +20,7 @@ type choice struct{ value, key string }
 // the same call builds selects for different items of a list: go-app keeps
 // an element's old handler when the new one comes from the same function
 // literal and has the same scope.
-func selectOf(id, current string, choices []choice, l Lang, on app.EventHandler, scope ...app.EventOption) app.UI {
+func selectOf(id, current string, choices []choice, l Lang, on app.EventHandler, scope ...app.EventOption) app.HTMLSelect {
 	opts := make([]app.UI, len(choices))
 	for i, c := range choices {
 		opts[i] = app.Option().Value(c.value).Text(T(l, c.key)).Selected(c.value == current)
@@ -28,8 +28,9 @@ func selectOf(id, current string, choices []choice, l Lang, on app.EventHandler,
 	return app.Select().ID(id).OnChange(on, scope...).Body(opts...)
 }
 
-func field(l Lang, labelKey string, input app.UI) app.UI {
-	return app.Div().Class("field").Body(app.Label().Text(T(l, labelKey)), input)
+// field is a labelled control; id is the control's id.
+func field(l Lang, labelKey, id string, input app.UI) app.UI {
+	return app.Div().Class("field").Body(app.Label().For(id).Text(T(l, labelKey)), input)
 }
 
 // DocURL returns the URL of a method page of the documentation in l; ref
@@ -119,20 +120,20 @@ func (c *Workbench) method(l Lang) app.UI {
 			}
 			opts = append(opts, o)
 		}
-		return c.methodRow(l, label, app.Select().ID(id(key)).OnChange(on(key), app.EventScope(key)).Body(opts...), "h_"+section+"_"+current, FormulaRef(key, current))
+		return c.methodRow(l, label, id(key), app.Select().ID(id(key)).OnChange(on(key), app.EventScope(key)).Body(opts...), "h_"+section+"_"+current, FormulaRef(key, current))
 	}
 	sel := func(key, label, current, help string, choices []choice) app.UI {
 		opts := make([]app.UI, len(choices))
 		for i, ch := range choices {
 			opts[i] = app.Option().Value(ch.value).Text(T(l, ch.key)).Selected(ch.value == current)
 		}
-		return c.methodRow(l, label, app.Select().ID(id(key)).OnChange(on(key), app.EventScope(key)).Body(opts...), help, FormulaRef(key, current))
+		return c.methodRow(l, label, id(key), app.Select().ID(id(key)).OnChange(on(key), app.EventScope(key)).Body(opts...), help, FormulaRef(key, current))
 	}
 	numIn := func(key, label, current, help string) app.UI {
-		return c.methodRow(l, label, app.Input().ID(id(key)).Type("number").Attr("step", "any").Value(current).OnChange(on(key), app.EventScope(key)), help, FormulaRef(key, ""))
+		return c.methodRow(l, label, id(key), app.Input().ID(id(key)).Type("number").Attr("step", "any").Value(current).OnChange(on(key), app.EventScope(key)), help, FormulaRef(key, ""))
 	}
 	check := func(key, label string, current bool, help string) app.UI {
-		return c.methodRow(l, label, app.Input().ID(id(key)).Type("checkbox").Checked(current).OnChange(on(key), app.EventScope(key)), help, FormulaRef(key, ""))
+		return c.methodRow(l, label, id(key), app.Input().ID(id(key)).Type("checkbox").Checked(current).OnChange(on(key), app.EventScope(key)), help, FormulaRef(key, ""))
 	}
 
 	// Options have non-empty values: go-app v10.1.11 drops an empty value
@@ -216,7 +217,7 @@ func (c *Workbench) method(l Lang) app.UI {
 		norm = append(norm, sel("normalise.ties", "m_ties", n.Ties, "h_ties",
 			[]choice{{"min", "m_ties_min"}, {"max", "m_ties_max"}, {"average", "m_ties_average"}}))
 	case pipeline.Dist2Ref:
-		norm = append(norm, c.methodRow(l, "m_ref_unit", app.Input().ID(id("normalise.ref_unit")).Type("text").Value(n.RefUnit).OnChange(on("normalise.ref_unit"), app.EventScope("normalise.ref_unit")), "h_ref_unit", FormulaRef("normalise.ref_unit", "")))
+		norm = append(norm, c.methodRow(l, "m_ref_unit", id("normalise.ref_unit"), app.Input().ID(id("normalise.ref_unit")).Type("text").Value(n.RefUnit).OnChange(on("normalise.ref_unit"), app.EventScope("normalise.ref_unit")), "h_ref_unit", FormulaRef("normalise.ref_unit", "")))
 	case pipeline.Dist2Targ:
 		norm = append(norm, numIn("normalise.target", "m_target", fstr(n.Target), "h_target"))
 	case pipeline.Goalposts:
@@ -334,9 +335,9 @@ func (c *Workbench) recipeFile(ctx app.Context, name string, b []byte) {
 
 // methodRow is one control with its label, its one-line explanation and a
 // link to its formulas in the documentation (ref: FormulaRef).
-func (c *Workbench) methodRow(l Lang, label string, input app.UI, help, ref string) app.UI {
+func (c *Workbench) methodRow(l Lang, label, id string, input app.UI, help, ref string) app.UI {
 	return app.Div().Class("field method-field").Body(
-		app.Label().Text(T(l, label)),
+		app.Label().For(id).Text(T(l, label)),
 		input,
 		app.Span().Class("help").Text(T(l, help)),
 		// A plain link (app.Raw: the page's wasm need not carry go-app's <a> type).

@@ -60,6 +60,16 @@ func TestE2EWorkbench(t *testing.T) {
 		}
 		return s
 	}
+	// Every control has an accessible name (checked again at the end).
+	unlabelled := func(when string) {
+		t.Helper()
+		if u := str(`JSON.stringify([...document.querySelectorAll('input:not([type=hidden]), select, textarea')]
+			.filter(e => e.labels.length === 0 && !e.getAttribute('aria-label') && !e.getAttribute('aria-labelledby'))
+			.map(e => e.id || e.outerHTML.slice(0, 80)))`); u != "[]" {
+			t.Errorf("%s: controls without a label: %s", when, u)
+		}
+	}
+	unlabelled("first screen")
 	want, err := job.Run(job.Spec{DataName: sample.TechmePanelName, Data: sample.TechmePanelCSV(), Template: "drivers", Recipe: pipeline.Default()})
 	if err != nil {
 		t.Fatal(err)
@@ -178,5 +188,6 @@ func TestE2EWorkbench(t *testing.T) {
 		t.Errorf("the data sheet was not read: %v; summary %q, report %q", err, str(`(document.getElementById('summary')||{innerText:'-'}).innerText`),
 			str(`(document.getElementById('report')||{textContent:'-'}).textContent.slice(0, 600)`))
 	}
+	unlabelled("at the end")
 	b.check()
 }

@@ -166,31 +166,35 @@ func privacyBody(lang string) string {
 	if lang == "en" {
 		return `<p><strong>Your data never leaves your device.</strong> The calculator is a set of static files; the computation runs in your browser, in WebAssembly.</p>
 <h2>What is sent</h2>
-<ul><li>Requests for the site's own files (the page, its scripts, the engine <code>app.wasm</code>, styles, icons, these documents), to the server you loaded the site from, on the first visit and when checking for a new version. These are ordinary page requests; they carry no data you entered.</li></ul>
+<ul><li>Requests for the site's own files (the page, its scripts, the page <code>app.wasm</code> and the engine <code>engine.wasm</code>, styles, icons, these documents), to the server you loaded the site from, on the first visit and when checking for a new version. These are ordinary page requests; they carry no data you entered.</li></ul>
 <h2>What is not sent</h2>
 <ul><li>Your data files, pasted tables, frameworks, recipes and results: read and computed locally, never uploaded.</li>
 <li>No analytics, no tracking, no cookies, no fonts or libraries from other servers, no advertising.</li>
 <li>The browser is told to refuse any other destination: the Content-Security-Policy allows connections to the site itself only (<code>connect-src 'self'</code>), and the Referrer-Policy is <code>no-referrer</code>.</li></ul>
 <h2>What is stored on your device</h2>
-<ul><li>Your current session (data, settings, results) in the browser's local storage, so that it survives a reload. “Clear all local data” in the calculator removes it.</li>
+<ul><li>Your current session, so that it survives a reload: the data file in the browser's IndexedDB, the settings (framework, recipe, load options, chart choices, language) in its local storage. Results are not stored; they are computed again. “Clear all local data” in the calculator removes both.</li>
+<li>A frozen model, if you freeze one, in local storage (until you clear it).</li>
 <li>The site's files in the service worker's cache, so that it works offline.</li></ul>
 <p>The optional server API (<code>/api/v1/</code>, only on a Cloudflare Worker deployment) is never called by the browser app; it exists for institutions that send their own data to their own deployment.</p>`
 	}
 	return `<p><strong>你的数据不会离开你的设备。</strong>计算器是一组静态文件，所有计算都在你的浏览器中（WebAssembly）完成。</p>
 <h2>会发送什么</h2>
-<ul><li>向你打开本站的那台服务器请求本站自己的文件（页面、脚本、计算引擎 <code>app.wasm</code>、样式、图标、这些文档）：首次访问时，以及检查新版本时。这些是普通的页面请求，不包含你输入的任何数据。</li></ul>
+<ul><li>向你打开本站的那台服务器请求本站自己的文件（页面、脚本、页面 <code>app.wasm</code> 与计算引擎 <code>engine.wasm</code>、样式、图标、这些文档）：首次访问时，以及检查新版本时。这些是普通的页面请求，不包含你输入的任何数据。</li></ul>
 <h2>不会发送什么</h2>
 <ul><li>你的数据文件、粘贴的表格、指标体系、配方和结果：都在本地读取和计算，从不上传。</li>
 <li>没有统计分析、没有跟踪、没有 Cookie、不从其他服务器加载字体或脚本库、没有广告。</li>
 <li>浏览器被要求拒绝任何其他目的地：内容安全策略只允许连接本站（<code>connect-src 'self'</code>），引用来源策略为 <code>no-referrer</code>。</li></ul>
 <h2>在你的设备上保存什么</h2>
-<ul><li>当前会话（数据、设置、结果）保存在浏览器的本地存储中，刷新后仍在。计算器中的“清除所有本地数据”会删除它们。</li>
+<ul><li>当前会话，刷新后仍在：数据文件保存在浏览器的 IndexedDB 中，设置（指标体系、配方、读取选项、图表选择、语言）保存在本地存储（localStorage）中。结果不保存，重新打开时重新计算。计算器中的“清除所有本地数据”会删除这两处的内容。</li>
+<li>若你固化了模型，模型保存在本地存储中（直到清除）。</li>
 <li>本站文件保存在 Service Worker 缓存中，以便离线使用。</li></ul>
 <p>可选的服务器接口（<code>/api/v1/</code>，仅在 Cloudflare Worker 部署中存在）从不被浏览器端调用；它供机构把自己的数据发送到自己的部署中自动计算。</p>`
 }
 
 // changelog entries, newest first (zh, en).
 var changelog = [][3]string{
+	{"2026.2", "大数据量：2,850 个县 × 10 年 × 40 个指标（约 20 MB）从选择文件到排名约 4 秒；数据文件保存在 IndexedDB；“全部表格”查看每一张中间表（原始值、插补、异常值处理、标准化……），工作簿中也有预处理各表；方法说明链接直达对应公式；冻结模型可输入分母列；图表选择随会话保存。",
+		"Large data: 2,850 counties × 10 years × 40 indicators (about 20 MB) from file to ranking in about 4 s; the data file kept in IndexedDB; “All tables” shows every intermediate table (raw, imputed, treated, normalised…), and the workbook has the pre-step tables; formula links open the exact formula; frozen models take denominator columns; chart choices are saved with the session."},
 	{"2026.1", "静态站点与部署：Netlify 与 Cloudflare Worker（含 /api/v1/ 接口），离线可用，严格的安全响应头，中英文文档，可复现的构建。",
 		"The site and its deployment: Netlify and a Cloudflare Worker (with the /api/v1/ API), offline-first, strict security headers, documentation in Chinese and English, reproducible builds."},
 	{"2026.1", "配方中声明分析（耦合协调、障碍度、Dagum、Theil、核密度、马尔可夫、收敛、Moran、不确定性与敏感性分析），结果 JSON、XLSX 与 CSV 中包含分析表；TOPSIS 与 CRITIC 预设。",
