@@ -48,10 +48,10 @@ fuzz:
 bench: bench-native bench-wasm
 
 bench-native:
-	$(GO) test -run '^$$' -bench . -benchmem ./scoring/ingest ./scoring/pipeline
+	$(GO) test -run '^$$' -bench . -benchmem ./scoring/ingest ./scoring/pipeline ./app
 
 bench-wasm:
-	GOOS=js GOARCH=wasm $(GO) test -run '^$$' -bench . -benchtime 3x -exec="$(WASM_EXEC)" ./scoring/ingest ./scoring/pipeline
+	GOOS=js GOARCH=wasm $(GO) test -run '^$$' -bench . -benchtime 3x -exec="$(WASM_EXEC)" ./scoring/ingest ./scoring/pipeline ./app
 
 ## wasm: the page's WebAssembly (app.wasm), the engine worker's (engine.wasm) and the bundled JavaScript libraries
 wasm: js
