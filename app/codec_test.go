@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"math"
+	"strings"
 	"testing"
 
 	"github.com/nqp-index/nqp/scoring/pipeline"
@@ -150,5 +151,30 @@ func TestEngineTables(t *testing.T) {
 	j.Table, j.Offset = "nonesuch", 0
 	if o := e.Do(j); o.Page.Name != "scores" {
 		t.Errorf("unknown table gave %s", o.Page.Name)
+	}
+}
+
+// TestEngineProgress: the engine reports its stages in order, the
+// analyses' only when the recipe declares some; a cached job reports none.
+func TestEngineProgress(t *testing.T) {
+	var got []string
+	e := Engine{Progress: func(s string) { got = append(got, s) }}
+	j := Job{FileName: sample.TechmePanelName, Data: sample.TechmePanelCSV(), Template: "drivers", Recipe: pipeline.Default()}
+	e.Do(j)
+	if strings.Join(got, ",") != StageRead+","+StageScore {
+		t.Errorf("stages %v", got)
+	}
+	got = nil
+	j.Kind = JobJSON
+	e.Do(j)
+	if len(got) != 0 {
+		t.Errorf("a cached job reported %v", got)
+	}
+	got = nil
+	j.Kind = ""
+	j.Recipe.Analyses = []pipeline.Analysis{{Name: pipeline.ASigma}}
+	e.Do(j)
+	if strings.Join(got, ",") != StageRead+","+StageScore+","+StageAnalyse {
+		t.Errorf("stages with an analysis %v", got)
 	}
 }

@@ -28,10 +28,20 @@ func (c *Workbench) dataSection(l Lang) app.UI {
 	)
 }
 
+// stageText describes a computation's stage.
+func stageText(l Lang, stage string) string {
+	switch stage {
+	case StageRead, StageScore, StageAnalyse, StageSend:
+		return T(l, "stage_"+stage)
+	}
+	return T(l, "stage_wait")
+}
+
 func (c *Workbench) summary(l Lang) app.UI {
 	if c.ws.Busy {
 		return app.Div().Body(
 			app.P().ID("busy").Text(T(l, "computing")),
+			app.P().ID("stage").Class("note").Text(stageText(l, c.ws.Stage)),
 			app.Button().ID("cancel").Text(T(l, "cancel")).OnClick(func(ctx app.Context, e app.Event) {
 				if c.engine != nil {
 					c.engine.cancel()

@@ -70,15 +70,32 @@ type Outcome struct {
 	Detected *ingest.Detected `json:"detected,omitempty"`
 }
 
+// Stages of a computation, reported as it goes (Engine.Progress).
+const (
+	StageRead    = "read"    // reading and checking the data
+	StageScore   = "score"   // the pipeline
+	StageAnalyse = "analyse" // the declared analyses
+	StageSend    = "send"    // the answer on its way to the page
+)
+
 // Compute runs a Job: ingest, framework matching and the pipeline. It is
 // pure Go; the browser runs it in a Web Worker, tests run it directly.
-func Compute(j Job) Outcome {
+func Compute(j Job) Outcome { return compute(j, nil) }
+
+// compute is Compute, calling progress (if not nil) at each stage.
+func compute(j Job, progress func(stage string)) Outcome {
+	stage := func(s string) {
+		if progress != nil {
+			progress(s)
+		}
+	}
 	var out Outcome
 	if j.Kind == JobReadFramework {
 		f, rep, _ := framework.Read(j.FileName, j.Data)
 		out.Framework, out.Report = f, rep
 		return out
 	}
+	stage(StageRead)
 	p, rep, err := ingest.Read(j.FileName, j.Data, j.Ingest.options(&out))
 	out.Report.Merge(rep)
 	if err != nil || rep.HasErrors() || p == nil {
@@ -119,6 +136,7 @@ func Compute(j Job) Outcome {
 		}
 		fw, mapping = t.Restrict(m), m.Mapping
 	}
+	stage(StageScore)
 	res, err := pipeline.Run(pipeline.Input{Data: p, Framework: fw, Columns: mapping}, j.Recipe)
 	if err != nil {
 		var re *diag.ReportError
@@ -131,6 +149,7 @@ func Compute(j Job) Outcome {
 	}
 	// The recipe's declared analyses (analyses_view.go), as nqp score runs them.
 	if len(res.Recipe.Analyses) > 0 {
+		stage(StageAnalyse)
 		if err := analysis.Apply(pipeline.Input{Data: p, Framework: fw, Columns: mapping}, res); err != nil {
 			zh, en := err.Error(), err.Error()
 			var ae *analysis.Error

@@ -23,6 +23,8 @@ type Engine struct {
 	// tables are full's tables in tablesLang (JobTable), made on demand.
 	tables     []export.Table
 	tablesLang Lang
+	// Progress, if set, is told each stage of a computation (Stage*).
+	Progress func(stage string)
 }
 
 // Do runs j.
@@ -81,7 +83,7 @@ func (e *Engine) compute(j Job) Outcome {
 	}
 	plain := j
 	plain.Kind = ""
-	e.full, e.key, e.data = Compute(plain), key, j.Data
+	e.full, e.key, e.data = compute(plain, e.Progress), key, j.Data
 	e.tables = nil
 	return e.full
 }

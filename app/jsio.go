@@ -55,6 +55,8 @@ type engineWorker struct {
 	latest  int
 	pending *pendingJob
 	done    func(ctx app.Context, o Outcome)
+	// stage, if set, is told the stage the latest job has reached.
+	stage func(ctx app.Context, s string)
 }
 
 type pendingJob struct {
@@ -102,6 +104,15 @@ func (e *engineWorker) start(ctx app.Context, done func(ctx app.Context, o Outco
 			return nil
 		}
 		id := msg.Get("id").Int()
+		if st := msg.Get("stage"); st.Truthy() {
+			s := st.String()
+			ctx.Dispatch(func(ctx app.Context) {
+				if id == e.latest && e.stage != nil {
+					e.stage(ctx, s)
+				}
+			})
+			return nil
+		}
 		u8 := app.Window().Get("Uint8Array").New(msg.Get("outcome"))
 		b := make([]byte, u8.Length())
 		app.CopyBytesToGo(b, u8)

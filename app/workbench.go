@@ -40,6 +40,7 @@ func (c *Workbench) OnMount(ctx app.Context) {
 			c.ws.Apply(o)
 			c.save(ctx)
 		})
+		c.engine.stage = func(ctx app.Context, s string) { c.ws.Stage = s }
 	}
 	if c.ws.Data != nil {
 		return
@@ -93,7 +94,7 @@ func (c *Workbench) compute(ctx app.Context) {
 		c.ws.Report.Add(noWorker())
 		return
 	}
-	c.ws.Busy = true
+	c.ws.Busy, c.ws.Stage = true, ""
 	c.engine.run(c.ws.Job())
 }
 

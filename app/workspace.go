@@ -28,8 +28,9 @@ type Workspace struct {
 	Summary  *Summary
 	Result   *pipeline.Result
 	Report   diag.Report
-	Period   int  // index into Result.Periods
-	Busy     bool // a job is running
+	Period   int    // index into Result.Periods
+	Busy     bool   // a job is running
+	Stage    string // the stage it has reached (Stage*; "" = not yet started)
 	// The check and framework steps (check_view.go, framework_view.go).
 	Stats    []describe.Stat
 	Table    *DataTable

@@ -14,7 +14,7 @@ import (
 
 // TestE2ELarge loads the 20 MB county panel (2,850 units × 10 years × 40
 // indicators): a computation is cancelled and the restarted engine answers
-// the next job; the panel is scored; the session (the data in IndexedDB,
+// the next job; the panel is scored, its progress shown; the session (the data in IndexedDB,
 // far beyond localStorage's quota, the rest in localStorage) survives a
 // reload; clearing removes both.
 func TestE2ELarge(t *testing.T) {
@@ -56,6 +56,10 @@ func TestE2ELarge(t *testing.T) {
 	// The county panel, scored and kept.
 	b.do(chromedp.Evaluate[chromedp.Void](`(() => { const s = document.getElementById('template'); s.value = ''; s.dispatchEvent(new Event('change', {bubbles: true})); })()`))
 	b.do(chromedp.SetUploadFiles(chromedp.ID("file"), []string{path}))
+	// The engine reports its progress while it works.
+	if err := b.poll(`/第 [123] 步/.test((document.getElementById('stage')||{innerText:''}).innerText)`); err != nil {
+		t.Errorf("no progress shown while the county panel is computed: %v", err)
+	}
 	done := `!document.getElementById('busy') && (document.getElementById('summary')||{innerText:''}).innerText.includes('county.csv') && document.querySelectorAll('#ranking tbody tr').length === 2850`
 	if err := b.poll(done); err != nil {
 		t.Fatalf("the county panel was not scored: %v; page: %q", err, b.body())

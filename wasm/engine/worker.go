@@ -11,7 +11,8 @@ import (
 
 // serveEngine answers {id, job (JSON), data (ArrayBuffer)} messages with
 // {id, outcome (ArrayBuffer, app.EncodeOutcome)}, the buffer transferred
-// rather than copied; it first posts {ready: true}. Jobs run one at a
+// rather than copied, after {id, stage} messages as the work goes on
+// (app.Stage*); it first posts {ready: true}. Jobs run one at a
 // time; of several waiting, only the newest. Nothing leaves the browser: the worker only talks to
 // the page that started it.
 func serveEngine() {
@@ -34,6 +35,9 @@ func serveEngine() {
 			}
 		}
 		id := msg.Get("id").Int()
+		engine.Progress = func(stage string) {
+			js.Global().Call("postMessage", map[string]any{"id": id, "stage": stage})
+		}
 		var job nqpapp.Job
 		var out nqpapp.Outcome
 		if err := json.Unmarshal([]byte(msg.Get("job").String()), &job); err != nil {
@@ -44,6 +48,7 @@ func serveEngine() {
 			js.CopyBytesToGo(job.Data, u8)
 			out = engine.Do(job)
 		}
+		engine.Progress(nqpapp.StageSend)
 		b, err := nqpapp.EncodeOutcome(out)
 		if err != nil {
 			var o nqpapp.Outcome
