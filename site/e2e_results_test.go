@@ -1,16 +1,20 @@
 package main
 
 import (
+	"bytes"
 	"strings"
 	"testing"
 
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 )
 
 // TestE2EResults drives steps 5–8 on the bundled sample: a dimension
 // weight slider re-ranks in the page (no message to the engine worker),
 // the compare view shows a Spearman correlation, the frozen model scores
-// a typed-in region, and the XLSX download is a zip ("PK").
+// a typed-in region, the XLSX download is a zip ("PK"), and printing
+// shows the A4 report alone and gives a PDF.
 func TestE2EResults(t *testing.T) {
 	b := newBrowser(t)
 	b.open()
@@ -81,8 +85,29 @@ func TestE2EResults(t *testing.T) {
 		&& [...document.styleSheets].some(s => (s.href||'').endsWith('/web/print.css'))`); err != nil {
 		t.Errorf("no printable report: %v", err)
 	}
+	// Printed (print media): only the report shows, with its A4 page rule,
+	// and Chromium prints it to a PDF.
+	if _, err := chromedp.Call(b.ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"}); err != nil {
+		t.Fatal(err)
+	}
+	shown := `(id) => { const e = document.getElementById(id); return !!e && getComputedStyle(e).display !== 'none' && e.getBoundingClientRect().height > 0 }`
+	if err := b.poll(`(() => { const shown = ` + shown + `; return shown('print-report') && !shown('method') && !shown('data') && !shown('dl-xlsx') })()`); err != nil {
+		t.Errorf("print media: the report is not alone on the page: %v", err)
+	}
+	pdf, err := chromedp.Call(b.ctx, page.PrintToPDF, page.PrintToPDFParams{PreferCSSPageSize: &yes})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.HasPrefix(pdf.Data, []byte("%PDF")) || len(pdf.Data) < 10000 {
+		t.Errorf("the printed report: %d bytes, starting %q", len(pdf.Data), pdf.Data[:min(8, len(pdf.Data))])
+	}
+	if _, err := chromedp.Call(b.ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{}); err != nil {
+		t.Fatal(err)
+	}
 	b.check()
 }
+
+var yes = true
 
 func containsAny(s string, subs ...string) bool {
 	for _, x := range subs {
