@@ -20,6 +20,7 @@ var messages = map[string][2]string{
 	"period":        {"时期", "Period"},
 	"rank":          {"排名", "Rank"},
 	"unit":          {"地区", "Unit"},
+	"rank_change":   {"较上期", "vs. previous period"},
 	"group":         {"区域", "Region"},
 	"group_rank":    {"区域内排名", "Rank in region"},
 	"report":        {"问题报告", "Problems"},

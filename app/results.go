@@ -52,6 +52,10 @@ func (c *Workbench) ranking(l Lang) app.UI {
 		return app.Text("")
 	}
 	head := []app.UI{app.Th().Text(T(l, "rank")), app.Th().Text(T(l, "unit"))}
+	withChange := c.ws.Period > 0
+	if withChange {
+		head = append(head, app.Th().Text(T(l, "rank_change")))
+	}
 	if res.GroupBy != "" {
 		head = append(head, app.Th().Text(T(l, "group")), app.Th().Text(T(l, "group_rank")))
 	}
@@ -64,6 +68,13 @@ func (c *Workbench) ranking(l Lang) app.UI {
 		app.TBody().Body(app.Range(rows).Slice(func(i int) app.UI {
 			r := rows[i]
 			cells := []app.UI{app.Td().Text(fmtRank(r.Rank)), app.Td().Text(r.Name)}
+			if withChange {
+				var ch app.UI = app.Span().Class("rank-same").Text("–")
+				if r.HasPrev {
+					ch = changeMark(r.Change)
+				}
+				cells = append(cells, app.Td().Class("change").Body(ch))
+			}
 			if res.GroupBy != "" {
 				cells = append(cells, app.Td().Text(r.Group), app.Td().Text(fmtRank(r.GroupRank)))
 			}

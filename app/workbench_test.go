@@ -1,6 +1,7 @@
 package app
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 
@@ -83,7 +84,7 @@ func TestWorkbenchRender(t *testing.T) {
 		}
 		for _, r := range []int{0, 30} {
 			rr := ranking[r]
-			want := []string{fmtRank(rr.Rank), rr.Name, rr.Group, fmtRank(rr.GroupRank)}
+			want := []string{fmtRank(rr.Rank), rr.Name, changeText(w.Result, rr.Code, w.Period), rr.Group, fmtRank(rr.GroupRank)}
 			for _, v := range rr.Scores {
 				want = append(want, fmtScore(v))
 			}
@@ -145,5 +146,57 @@ func TestWorkbenchModelForm(t *testing.T) {
 	})
 	if label != "分母：gov_budget_exp_total_100m_cny" {
 		t.Errorf("denominator label %q", label)
+	}
+}
+
+// changeText is the rank change of unit code from period p−1 to p, as the
+// ranking shows it, computed from the result's ranks.
+func changeText(res *pipeline.Result, code string, p int) string {
+	rank := map[int]int{}
+	for i, o := range res.Rows {
+		if res.Units[o.Unit].Code == code {
+			rank[o.Period] = res.Ranks[i][0]
+		}
+	}
+	switch d := rank[p-1] - rank[p]; {
+	case rank[p-1] == 0 || rank[p] == 0 || d == 0:
+		return "–"
+	case d > 0:
+		return "▲" + strconv.Itoa(d)
+	default:
+		return "▼" + strconv.Itoa(-d)
+	}
+}
+
+// TestRankingChange: 2023's ranking shows each unit's change since 2022
+// (the sample has movers both ways).
+func TestRankingChange(t *testing.T) {
+	w := sampleWorkspace(t)
+	up, down := 0, 0
+	for _, r := range w.Ranking() {
+		if !r.HasPrev {
+			t.Errorf("%s has no 2022 rank", r.Name)
+		}
+		if got, want := changeText(w.Result, r.Code, w.Period), map[bool]string{true: "–"}[r.Change == 0]; r.Change == 0 && got != want {
+			t.Errorf("%s: change %d, computed %s", r.Name, r.Change, got)
+		}
+		if r.Change > 0 {
+			up++
+			if changeText(w.Result, r.Code, w.Period) != "▲"+strconv.Itoa(r.Change) {
+				t.Errorf("%s: change %d", r.Name, r.Change)
+			}
+		}
+		if r.Change < 0 {
+			down++
+		}
+	}
+	if up == 0 || down == 0 {
+		t.Errorf("%d up, %d down", up, down)
+	}
+	w.Period = 0
+	for _, r := range w.Ranking() {
+		if r.HasPrev {
+			t.Errorf("the first period has a change for %s", r.Name)
+		}
 	}
 }

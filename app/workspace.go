@@ -203,7 +203,11 @@ func (w *Workspace) SetTemplate(name string) { w.Template = name }
 
 // RankRow is one line of the ranking table.
 type RankRow struct {
-	Rank      int
+	Rank int
+	// Change is the index rank's change since the previous period
+	// (positive: up); valid when HasPrev (the unit was ranked in both).
+	Change    int
+	HasPrev   bool
 	Code      string
 	Name      string
 	Group     string
@@ -217,6 +221,12 @@ func (w *Workspace) Ranking() []RankRow {
 	if res == nil {
 		return nil
 	}
+	prev := map[int]int{} // unit → index rank in the previous period
+	for i, o := range res.Rows {
+		if o.Period == w.Period-1 && res.Ranks[i][0] > 0 {
+			prev[o.Unit] = res.Ranks[i][0]
+		}
+	}
 	var out []RankRow
 	for i, o := range res.Rows {
 		if o.Period != w.Period {
@@ -224,6 +234,9 @@ func (w *Workspace) Ranking() []RankRow {
 		}
 		u := res.Units[o.Unit]
 		r := RankRow{Rank: res.Ranks[i][0], Code: u.Code, Name: u.Name, Scores: res.Scores[i]}
+		if p, ok := prev[o.Unit]; ok && r.Rank > 0 {
+			r.Change, r.HasPrev = p-r.Rank, true
+		}
 		if res.GroupBy != "" {
 			r.Group, r.GroupRank = res.Groups[i], res.GroupRanks[i][0]
 		}
