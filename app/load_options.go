@@ -135,6 +135,10 @@ func (c *Workbench) loadOptions(l Lang) app.UI {
 			auto = fmt.Sprintf(T(l, "ld_auto_is"), detected)
 		}
 		opts := []app.UI{app.Option().Value(autoValue).Text(auto).Selected(current == "")}
+		cur := current
+		if cur == "" {
+			cur = autoValue
+		}
 		for _, ch := range choices {
 			text := ch.key
 			if strings.HasPrefix(ch.key, "ld_") {
@@ -144,7 +148,10 @@ func (c *Workbench) loadOptions(l Lang) app.UI {
 		}
 		return app.Div().Class("field").Body(
 			app.Label().For("ld-"+key).Text(T(l, label)),
-			app.Select().ID("ld-"+key).OnChange(set(key), app.EventScope(key)).Body(opts...),
+			// The value is also set as a property: the browser keeps a
+			// select's value chosen by the user over the options' selected
+			// flags, so a reset to automatic would otherwise not show.
+			app.Select().ID("ld-"+key).Attr("value", cur).OnChange(set(key), app.EventScope(key)).Body(opts...),
 		)
 	}
 	cols := make([]choice, len(d.Headers))

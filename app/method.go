@@ -25,7 +25,7 @@ func selectOf(id, current string, choices []choice, l Lang, on app.EventHandler,
 	for i, c := range choices {
 		opts[i] = app.Option().Value(c.value).Text(T(l, c.key)).Selected(c.value == current)
 	}
-	return app.Select().ID(id).OnChange(on, scope...).Body(opts...)
+	return app.Select().ID(id).Attr("value", current).OnChange(on, scope...).Body(opts...)
 }
 
 // field is a labelled control; id is the control's id.
@@ -120,14 +120,14 @@ func (c *Workbench) method(l Lang) app.UI {
 			}
 			opts = append(opts, o)
 		}
-		return c.methodRow(l, label, id(key), app.Select().ID(id(key)).OnChange(on(key), app.EventScope(key)).Body(opts...), "h_"+section+"_"+current, FormulaRef(key, current))
+		return c.methodRow(l, label, id(key), app.Select().ID(id(key)).Attr("value", current).OnChange(on(key), app.EventScope(key)).Body(opts...), "h_"+section+"_"+current, FormulaRef(key, current))
 	}
 	sel := func(key, label, current, help string, choices []choice) app.UI {
 		opts := make([]app.UI, len(choices))
 		for i, ch := range choices {
 			opts[i] = app.Option().Value(ch.value).Text(T(l, ch.key)).Selected(ch.value == current)
 		}
-		return c.methodRow(l, label, id(key), app.Select().ID(id(key)).OnChange(on(key), app.EventScope(key)).Body(opts...), help, FormulaRef(key, current))
+		return c.methodRow(l, label, id(key), app.Select().ID(id(key)).Attr("value", current).OnChange(on(key), app.EventScope(key)).Body(opts...), help, FormulaRef(key, current))
 	}
 	numIn := func(key, label, current, help string) app.UI {
 		return c.methodRow(l, label, id(key), app.Input().ID(id(key)).Type("number").Attr("step", "any").Value(current).OnChange(on(key), app.EventScope(key)), help, FormulaRef(key, ""))
