@@ -12,7 +12,8 @@ import (
 // TestE2EOffline: after one online visit the service worker is activated
 // and its precache holds every listed URL; with the network off (CDP
 // offline emulation, including the service worker's own fetches) a reload
-// renders the sample ranking again, and a documentation page opens.
+// renders the sample ranking again, the Excel workbook is built, and a
+// documentation page opens.
 func TestE2EOffline(t *testing.T) {
 	b := newBrowser(t)
 	b.open()
@@ -77,6 +78,22 @@ func TestE2EOffline(t *testing.T) {
 	// The network really is off: a URL outside the precache fails.
 	if off, err := chromedp.Run(b.ctx, chromedp.Evaluate[bool](`fetch('/not-precached?' + Date.now()).then(() => false, () => true)`, chromedp.EvalAwaitPromise)); err != nil || !off {
 		t.Errorf("the network was not off (fetch of an uncached URL succeeded): %v", err)
+	}
+	// The workbook, offline: the side engine worker starts from the
+	// precache and builds it (a zip, "PK").
+	if _, err := chromedp.Run(b.ctx, chromedp.Evaluate[bool](`(() => { window.__blobs = []; const co = URL.createObjectURL;
+		URL.createObjectURL = function(x) { window.__blobs.push(x); return co.call(URL, x) };
+		document.getElementById('dl-xlsx').click(); return true })()`)); err != nil {
+		t.Fatal(err)
+	}
+	if err := b.poll(`window.__blobs.some(x => x.type.includes('spreadsheet'))`); err != nil {
+		t.Fatalf("offline, no workbook: %v; page: %q", err, b.body())
+	}
+	if _, err := chromedp.Run(b.ctx, chromedp.Evaluate[bool](`(() => { window.__head = ''; window.__blobs.find(x => x.type.includes('spreadsheet')).slice(0, 2).text().then(t => window.__head = t); return true })()`)); err != nil {
+		t.Fatal(err)
+	}
+	if err := b.poll(`window.__head === 'PK'`); err != nil {
+		t.Errorf("offline, the workbook is not a zip: %v", err)
 	}
 	// A documentation page, offline.
 	b.do(chromedp.Navigate(b.url + "/docs/en/privacy/"))
