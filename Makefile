@@ -56,7 +56,11 @@ bench-wasm:
 ## wasm: the page's WebAssembly (app.wasm), the engine worker's (engine.wasm) and the bundled JavaScript libraries
 wasm: js
 	@mkdir -p dist/web
-	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags='-s -w' -o dist/web/app.wasm ./wasm
+	@# The page is built with the tag nqppage, which leaves out the engine side of
+	@# package app and the file readers; it must not link them (app/compute.go).
+	@if GOOS=js GOARCH=wasm $(GO) list -tags nqppage -deps ./wasm | grep -E 'xuri/excelize|scoring/ingest$$|x/text/encoding$$'; then \
+	  echo "the page (app.wasm) links the engine's readers"; exit 1; fi
+	GOOS=js GOARCH=wasm $(GO) build -tags nqppage -trimpath -ldflags='-s -w' -o dist/web/app.wasm ./wasm
 	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags='-s -w' -o dist/web/engine.wasm ./wasm/engine
 
 ## js: the JavaScript libraries bundled into dist/web at build time (no CDN):

@@ -1,14 +1,10 @@
 package app
 
 import (
-	"errors"
-
-	"github.com/nqp-index/nqp/scoring/analysis"
 	"github.com/nqp-index/nqp/scoring/describe"
 	"github.com/nqp-index/nqp/scoring/diag"
 	"github.com/nqp-index/nqp/scoring/framework"
-	"github.com/nqp-index/nqp/scoring/ingest"
-	"github.com/nqp-index/nqp/scoring/job"
+	"github.com/nqp-index/nqp/scoring/ingest/detect"
 	"github.com/nqp-index/nqp/scoring/pipeline"
 )
 
@@ -67,7 +63,7 @@ type Outcome struct {
 	Page   *TablePage  `json:"page,omitempty"`
 	// Detected is what ingest detected or used (format, encoding,
 	// delimiter, layout, key columns, sheet), shown with overrides.
-	Detected *ingest.Detected `json:"detected,omitempty"`
+	Detected *detect.Detected `json:"detected,omitempty"`
 }
 
 // Stages of a computation, reported as it goes (Engine.Progress).
@@ -78,99 +74,9 @@ const (
 	StageSend    = "send"    // the answer on its way to the page
 )
 
-// Compute runs a Job: ingest, framework matching and the pipeline. It is
-// pure Go; the browser runs it in a Web Worker, tests run it directly.
-func Compute(j Job) Outcome { return compute(j, nil) }
-
-// compute is Compute, calling progress (if not nil) at each stage.
-func compute(j Job, progress func(stage string)) Outcome {
-	stage := func(s string) {
-		if progress != nil {
-			progress(s)
-		}
-	}
-	var out Outcome
-	if j.Kind == JobReadFramework {
-		f, rep, _ := framework.Read(j.FileName, j.Data)
-		out.Framework, out.Report = f, rep
-		return out
-	}
-	stage(StageRead)
-	p, rep, err := ingest.Read(j.FileName, j.Data, j.Ingest.options(&out))
-	out.Report.Merge(rep)
-	if err != nil || rep.HasErrors() || p == nil {
-		return out
-	}
-	out.Summary = &Summary{File: j.FileName, Units: len(p.Units), Periods: len(p.Periods), Columns: len(p.Columns)}
-	out.Stats, out.Table = describe.Panel(p), NewDataTable(p)
-	var fw *framework.Framework
-	var mapping map[string]string
-	if j.Framework != nil {
-		fw, mapping = customFramework(&out, j.Framework, p)
-		if fw == nil {
-			return out
-		}
-	} else if j.Template == "" {
-		fw = &framework.Framework{Nodes: []framework.Node{{Code: "Index", NameZh: "综合指数", NameEn: "Index", Weight: 1}}}
-		for _, c := range p.Columns {
-			fw.Nodes = append(fw.Nodes, framework.Node{Code: c.Name, Parent: "Index", Weight: 1})
-		}
-		out.Framework = fw.Clone()
-		out.Match = &framework.Match{Mapping: map[string]string{}, Present: fw.Leaves()}
-		for _, c := range p.Columns {
-			out.Match.Mapping[c.Name] = c.Name
-		}
-	} else {
-		t, err := framework.Template(j.Template)
-		if err != nil {
-			out.Report.Add(diag.New(diag.Error, "unknown-template", "未知的指标体系："+j.Template, "unknown framework: "+j.Template))
-			return out
-		}
-		// The same matching and messages as the CLI (job.MatchData), so
-		// that the downloaded result's report equals the CLI's.
-		m, mrep, merr := job.MatchData(t, p)
-		out.Report.Merge(mrep)
-		out.Framework, out.Match = t.Clone(), &m
-		if merr != nil {
-			return out
-		}
-		fw, mapping = t.Restrict(m), m.Mapping
-	}
-	stage(StageScore)
-	res, err := pipeline.Run(pipeline.Input{Data: p, Framework: fw, Columns: mapping}, j.Recipe)
-	if err != nil {
-		var re *diag.ReportError
-		if errors.As(err, &re) {
-			out.Report.Merge(re.Report)
-		} else {
-			out.Report.Add(diag.New(diag.Error, "recipe", err.Error(), err.Error()))
-		}
-		return out
-	}
-	// The recipe's declared analyses (analyses_view.go), as nqp score runs them.
-	if len(res.Recipe.Analyses) > 0 {
-		stage(StageAnalyse)
-		if err := analysis.Apply(pipeline.Input{Data: p, Framework: fw, Columns: mapping}, res); err != nil {
-			zh, en := err.Error(), err.Error()
-			var ae *analysis.Error
-			if errors.As(err, &ae) {
-				zh, en = ae.Zh, ae.En
-			}
-			out.Report.Add(diag.New(diag.Warning, "analysis-failed", zh, en))
-		}
-	}
-	// As job.Run and nqp score: the result's report carries every problem,
-	// from ingest on (the downloaded JSON equals the CLI's).
-	out.Report.Merge(res.Report)
-	res.Report = out.Report
-	out.Result = res
-	if m, err := pipeline.Freeze(res); err != nil {
-		out.ModelErr = err.Error()
-	} else {
-		out.Model = &m
-	}
-	return out
-}
+// JobJSON is the Job kind that returns the full result as JSON
+// (Outcome.JSON), byte for byte what nqp score writes.
+const JobJSON = "json"
 
 // JobReadFramework asks the engine to read a framework file (Job.FileName,
 // Job.Data); the answer's Framework and Report hold the result. File

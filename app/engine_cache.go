@@ -1,3 +1,5 @@
+//go:build !nqppage
+
 package app
 
 import (
@@ -7,10 +9,6 @@ import (
 	"github.com/nqp-index/nqp/scoring/diag"
 	"github.com/nqp-index/nqp/scoring/export"
 )
-
-// JobJSON is the Job kind that returns the full result as JSON
-// (Outcome.JSON), byte for byte what nqp score writes.
-const JobJSON = "json"
 
 // Engine runs Jobs as the engine's Web Worker does. It keeps the last
 // full outcome, so that exporting the result just computed (JobXLSX,

@@ -1,14 +1,12 @@
 package app
 
 import (
-	"bytes"
 	"fmt"
 	"strconv"
 	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
-	"github.com/nqp-index/nqp/scoring/diag"
 	"github.com/nqp-index/nqp/scoring/export"
 	"github.com/nqp-index/nqp/scoring/pipeline"
 )
@@ -38,38 +36,6 @@ type ExportState struct {
 	Busy     bool // the workbook is being built
 	JSONBusy bool // the result JSON is being written
 	Err      string
-}
-
-// workbookOutcome builds the workbook of a computed Job into out (in the
-// engine worker) and drops the tables the page already has, so that the
-// answer stays small. out.Result is not modified (the engine caches it).
-func workbookOutcome(out *Outcome, j Job) {
-	if out.Result == nil {
-		return
-	}
-	res := *out.Result
-	res.Report = out.Report
-	b, err := workbook(&res, j.Lang)
-	if err != nil {
-		out.Report.Add(diag.New(diag.Error, "xlsx", "无法生成工作簿："+err.Error(), "cannot build the workbook: "+err.Error()))
-		return
-	}
-	out.XLSX = b
-	out.Result, out.Table, out.Stats = nil, nil, nil
-}
-
-// workbook returns the XLSX workbook of res: every table of
-// export.Tables, a notes sheet on the methods (zh and en) and the recipe.
-func workbook(res *pipeline.Result, l Lang) ([]byte, error) {
-	if l == "" {
-		l = Zh
-	}
-	tables := append(export.Tables(res, string(l)), notesTable(res))
-	var b bytes.Buffer
-	if err := export.WriteXLSX(&b, tables, res.Recipe.JSON()); err != nil {
-		return nil, err
-	}
-	return b.Bytes(), nil
 }
 
 // methodNotes describes the recipe's steps in Chinese and English, one

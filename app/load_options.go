@@ -6,8 +6,7 @@ import (
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
-	"github.com/nqp-index/nqp/scoring/ingest"
-	"github.com/nqp-index/nqp/scoring/region"
+	"github.com/nqp-index/nqp/scoring/ingest/detect"
 )
 
 // IngestOptions override what ingest detects when a file is read (the
@@ -28,22 +27,6 @@ type IngestOptions struct {
 
 // IsZero reports whether nothing is overridden.
 func (o IngestOptions) IsZero() bool { return o == IngestOptions{} }
-
-// options returns the ingest options of a job; what ingest detects goes
-// into out.Detected.
-func (o IngestOptions) options(out *Outcome) ingest.Options {
-	out.Detected = &ingest.Detected{}
-	var delim rune
-	for _, r := range o.Delimiter {
-		delim = r
-		break
-	}
-	return ingest.Options{
-		Format: o.Format, Sheet: o.Sheet, Encoding: o.Encoding, Delimiter: delim, Layout: o.Layout,
-		UnitColumn: o.UnitColumn, PeriodColumn: o.PeriodColumn, IndicatorColumn: o.IndicatorColumn, ValueColumn: o.ValueColumn,
-		DecimalComma: o.DecimalComma, UnitMatcher: region.MatchName, Detected: out.Detected,
-	}
-}
 
 func init() {
 	addMessages(map[string][2]string{
@@ -110,7 +93,7 @@ func (c *Workbench) loadOptions(l Lang) app.UI {
 	}
 	d := c.ws.Detected
 	if d == nil {
-		d = &ingest.Detected{}
+		d = &detect.Detected{}
 	}
 	o := c.ws.Ingest
 	set := func(key string) app.EventHandler {

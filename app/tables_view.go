@@ -6,7 +6,6 @@ import (
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
-	"github.com/nqp-index/nqp/scoring/export"
 	"github.com/nqp-index/nqp/scoring/pipeline"
 )
 
@@ -49,37 +48,6 @@ type TablePage struct {
 	Rows   [][]string `json:"rows"`
 	Offset int        `json:"offset"` // index of the first row
 	Total  int        `json:"total"`
-}
-
-// tablesOutcome answers a JobTable from the result's tables.
-func tablesOutcome(ts []export.Table, name string, offset int, l Lang) Outcome {
-	var o Outcome
-	sel := -1
-	for i, t := range ts {
-		o.Tables = append(o.Tables, TableInfo{Name: t.Name, Title: t.Title, Rows: len(t.Rows)})
-		if t.Name == name {
-			sel = i
-		}
-	}
-	if len(ts) == 0 {
-		return o
-	}
-	if sel < 0 {
-		sel = 0
-	}
-	t := ts[sel]
-	offset = max(0, min(offset, len(t.Rows)-1))
-	offset -= offset % TablePageSize
-	p := &TablePage{Name: t.Name, Header: t.Header, Offset: offset, Total: len(t.Rows)}
-	for _, row := range t.Rows[offset:min(len(t.Rows), offset+TablePageSize)] {
-		cells := make([]string, len(row))
-		for j, v := range row {
-			cells[j] = FmtCell(v, l)
-		}
-		p.Rows = append(p.Rows, cells)
-	}
-	o.Page = p
-	return o
 }
 
 // TablesState is the viewer's state.

@@ -10,7 +10,7 @@ import (
 	"github.com/nqp-index/nqp/scoring/diag"
 	"github.com/nqp-index/nqp/scoring/export"
 	"github.com/nqp-index/nqp/scoring/framework"
-	"github.com/nqp-index/nqp/scoring/ingest"
+	"github.com/nqp-index/nqp/scoring/ingest/detect"
 	"github.com/nqp-index/nqp/scoring/pipeline"
 	"github.com/nqp-index/nqp/scoring/sample"
 )
@@ -47,7 +47,7 @@ type Workspace struct {
 	Exports ExportState
 	// The load step's overrides and what ingest detected (load_options.go).
 	Ingest   IngestOptions
-	Detected *ingest.Detected
+	Detected *detect.Detected
 	// AnPages is the page shown of each analysis table (analyses_view.go).
 	AnPages map[string]int
 	// Frozen is the result frozen as a model by the engine, or FrozenErr

@@ -55,7 +55,7 @@ func generate(dir string) error {
 	wasm := filepath.Join(web, "app.wasm")
 	st, err := os.Stat(wasm)
 	if err != nil {
-		return fmt.Errorf("%s is missing: build it first with GOOS=js GOARCH=wasm go build -o %s ./wasm (make wasm)", wasm, wasm)
+		return fmt.Errorf("%s is missing: build it first with GOOS=js GOARCH=wasm go build -tags nqppage -o %s ./wasm (make wasm)", wasm, wasm)
 	}
 	if _, err := os.Stat(filepath.Join(web, "engine.wasm")); err != nil {
 		return fmt.Errorf("%s is missing: build it first with GOOS=js GOARCH=wasm go build -o %s ./wasm/engine (make wasm)", filepath.Join(web, "engine.wasm"), filepath.Join(web, "engine.wasm"))

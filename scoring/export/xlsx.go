@@ -1,3 +1,5 @@
+//go:build !nqppage
+
 package export
 
 import (
