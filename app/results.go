@@ -1,6 +1,7 @@
 package app
 
 import (
+	"fmt"
 	"strconv"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -62,8 +63,11 @@ func (c *Workbench) ranking(l Lang) app.UI {
 	for _, a := range res.Aggregates {
 		head = append(head, app.Th().Text(res.Framework.Node(a).Name(string(l))))
 	}
-	rows := c.ws.Ranking()
-	return app.Table().ID("ranking").Body(
+	all := c.ws.Ranking()
+	pages := (len(all) + RankPageSize - 1) / RankPageSize
+	page := min(c.ws.RankPage, max(pages-1, 0))
+	rows := all[page*RankPageSize : min(len(all), (page+1)*RankPageSize)]
+	table := app.Table().ID("ranking").Body(
 		app.THead().Body(app.Tr().Body(head...)),
 		app.TBody().Body(app.Range(rows).Slice(func(i int) app.UI {
 			r := rows[i]
@@ -84,7 +88,24 @@ func (c *Workbench) ranking(l Lang) app.UI {
 			return app.Tr().Body(cells...)
 		})),
 	)
+	if pages <= 1 {
+		return table
+	}
+	// Large panels (counties) are shown a page at a time; the workbook
+	// and the CSV have every row.
+	return app.Div().Body(table, app.Div().Class("pager").Body(
+		app.Button().ID("ranking-prev").Text(T(l, "an_prev")).Disabled(page == 0).OnClick(func(ctx app.Context, e app.Event) {
+			c.ws.RankPage = max(page-1, 0)
+		}, app.EventScope(strconv.Itoa(page))),
+		app.Span().ID("ranking-page").Text(fmt.Sprintf(T(l, "an_page"), page+1, pages, len(all))),
+		app.Button().ID("ranking-next").Text(T(l, "an_next")).Disabled(page >= pages-1).OnClick(func(ctx app.Context, e app.Event) {
+			c.ws.RankPage = min(page+1, pages-1)
+		}, app.EventScope(strconv.Itoa(page))),
+	))
 }
+
+// RankPageSize is the number of ranking rows shown at a time.
+const RankPageSize = 100
 
 func (c *Workbench) downloads(l Lang) app.UI {
 	if c.ws.Result == nil {
@@ -120,6 +141,6 @@ func (c *Workbench) weights(l Lang) app.UI {
 
 func (c *Workbench) onPeriod(ctx app.Context, e app.Event) {
 	if i, err := strconv.Atoi(ctx.JSSrc().Get("value").String()); err == nil {
-		c.ws.Period = i
+		c.ws.Period, c.ws.RankPage = i, 0
 	}
 }

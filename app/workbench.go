@@ -17,6 +17,8 @@ type Workbench struct {
 	tooBig bool          // the session could not be saved locally
 	lost   bool          // the saved data could not be read back
 	stored int           // the Workspace.rev whose data is in IndexedDB (0 = none)
+	crc    uint32        // the CRC-32 of the data of Workspace.rev crcRev
+	crcRev int
 	// mounted is the context of OnMount: answers of the engine workers
 	// are dispatched through it, since an event's context dies with its
 	// element (a button re-rendered meanwhile would drop the answer).
@@ -52,14 +54,13 @@ func (c *Workbench) OnMount(ctx app.Context) {
 		return
 	}
 	if p.DataStore != dataInIDB {
-		c.restore(ctx, p)
+		c.restore(ctx, p, false)
 		return
 	}
 	idbGet(ctx, idbData, func(ctx app.Context, b []byte, ok bool) {
 		if ok && crc32.ChecksumIEEE(b) == p.DataCRC {
 			p.Data = b
-			c.restore(ctx, p)
-			c.stored = c.ws.rev
+			c.restore(ctx, p, true)
 			return
 		}
 		c.lost = true
@@ -69,11 +70,13 @@ func (c *Workbench) OnMount(ctx app.Context) {
 }
 
 // restore opens a saved project and scores it (the sample if it cannot
-// be opened).
-func (c *Workbench) restore(ctx app.Context, p Project) {
+// be opened); inIDB tells that its data is already in IndexedDB.
+func (c *Workbench) restore(ctx app.Context, p Project, inIDB bool) {
 	if c.ws.Open(p) != nil {
 		c.lost = true
 		c.ws.SetSample()
+	} else if inIDB {
+		c.stored, c.crc, c.crcRev = c.ws.rev, p.DataCRC, c.ws.rev
 	}
 	c.compute(ctx)
 }
@@ -96,6 +99,11 @@ func (c *Workbench) compute(ctx app.Context) {
 	}
 	c.ws.Busy, c.ws.Stage = true, ""
 	c.engine.run(c.ws.Job())
+	// Store new data while the engine works (the page is idle meanwhile),
+	// so that the answer is shown without waiting for IndexedDB.
+	if c.stored != c.ws.rev {
+		c.save(ctx)
+	}
 }
 
 // dataInIDB marks a saved project whose data is in IndexedDB.
@@ -110,7 +118,10 @@ func (c *Workbench) save(ctx app.Context) {
 	if p.Data == nil || !app.IsClient {
 		return
 	}
-	p.Data, p.DataStore, p.DataCRC = nil, dataInIDB, crc32.ChecksumIEEE(c.ws.Data)
+	if c.crcRev != c.ws.rev {
+		c.crc, c.crcRev = crc32.ChecksumIEEE(c.ws.Data), c.ws.rev
+	}
+	p.Data, p.DataStore, p.DataCRC = nil, dataInIDB, c.crc
 	if c.stored == c.ws.rev {
 		c.saveMeta(ctx, p)
 		return

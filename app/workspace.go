@@ -29,6 +29,7 @@ type Workspace struct {
 	Result   *pipeline.Result
 	Report   diag.Report
 	Period   int    // index into Result.Periods
+	RankPage int    // the page of the ranking shown (results.go)
 	Busy     bool   // a job is running
 	Stage    string // the stage it has reached (Stage*; "" = not yet started)
 	// The check and framework steps (check_view.go, framework_view.go).
@@ -78,6 +79,7 @@ func (w *Workspace) Apply(o Outcome) {
 	if w.Result != nil {
 		w.Period = len(w.Result.Periods) - 1
 	}
+	w.RankPage = 0
 }
 
 // Project is what is saved locally and in a project file: enough to

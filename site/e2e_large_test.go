@@ -14,7 +14,7 @@ import (
 
 // TestE2ELarge loads the 20 MB county panel (2,850 units × 10 years × 40
 // indicators): a computation is cancelled and the restarted engine answers
-// the next job; the panel is scored, its progress shown; the session (the data in IndexedDB,
+// the next job; the panel is scored, its progress shown, its ranking paged; the session (the data in IndexedDB,
 // far beyond localStorage's quota, the rest in localStorage) survives a
 // reload; clearing removes both.
 func TestE2ELarge(t *testing.T) {
@@ -60,12 +60,18 @@ func TestE2ELarge(t *testing.T) {
 	if err := b.poll(`/第 [123] 步/.test((document.getElementById('stage')||{innerText:''}).innerText)`); err != nil {
 		t.Errorf("no progress shown while the county panel is computed: %v", err)
 	}
-	done := `!document.getElementById('busy') && (document.getElementById('summary')||{innerText:''}).innerText.includes('county.csv') && document.querySelectorAll('#ranking tbody tr').length === 2850`
+	done := `!document.getElementById('busy') && (document.getElementById('summary')||{innerText:''}).innerText.includes('county.csv') && document.querySelectorAll('#ranking tbody tr').length === 100
+		&& (document.getElementById('ranking-page')||{innerText:''}).innerText.includes('2850')`
 	if err := b.poll(done); err != nil {
 		t.Fatalf("the county panel was not scored: %v; page: %q", err, b.body())
 	}
 	if s := str(`document.getElementById('summary').innerText`); !contains(s, "2850 个地区", "10 个时期", "40 个指标") {
 		t.Errorf("summary %q", s)
+	}
+	// The ranking a page at a time: page 2 starts at rank 101.
+	b.do(chromedp.Click(chromedp.ID("ranking-next")))
+	if err := b.poll(`(document.querySelector('#ranking tbody tr:first-child td')||{innerText:''}).innerText === '101'`); err != nil {
+		t.Errorf("the ranking's second page does not start at rank 101: %v", err)
 	}
 	if err := b.poll(idbCount(1)); err != nil {
 		t.Errorf("the data is not in IndexedDB: %v", err)
