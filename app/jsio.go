@@ -31,6 +31,16 @@ func readFirstFile(ctx app.Context, input app.Value, done func(ctx app.Context, 
 	})
 }
 
+// setSelectValue sets the value of the select with the given id, if any.
+func setSelectValue(id, value string) {
+	if !app.IsClient {
+		return
+	}
+	if el := app.Window().GetElementByID(id); el.Truthy() {
+		el.Set("value", value)
+	}
+}
+
 // download offers data to the user as a file; nothing leaves the device.
 func download(ctx app.Context, name, mime string, data []byte) {
 	u8 := app.Window().Get("Uint8Array").New(len(data))

@@ -182,9 +182,17 @@ func (c *Workbench) loadOptions(l Lang) app.UI {
 		app.Button().ID("ld-reset").Text(T(l, "ld_reset")).Disabled(o.IsZero()).OnClick(func(ctx app.Context, e app.Event) {
 			c.ws.Ingest = IngestOptions{}
 			c.compute(ctx)
+			// Show "automatic" in every select now: a browser may keep the
+			// option the user picked over the re-rendered selected flags.
+			for _, k := range ingestKeys {
+				setSelectValue("ld-"+k, autoValue)
+			}
 		}),
 	)
 }
+
+// ingestKeys are the keys of the load step's selects.
+var ingestKeys = []string{"format", "sheet", "encoding", "delimiter", "layout", "unit_column", "period_column", "indicator_column", "value_column"}
 
 // autoValue is the value of the "automatic" option (go-app v10.1.11 drops
 // an empty value attribute, and an option without one has its text as value).
