@@ -2,7 +2,6 @@ package app
 
 import (
 	"math"
-	"sort"
 	"strconv"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -109,31 +108,11 @@ func (r RankChange) Delta() int {
 // rankChanges compares the index ranks of two results in period (by unit
 // code), ordered by the new rank.
 func rankChanges(saved, live *pipeline.Result, period string) []RankChange {
-	type key struct{ u, p string }
-	old := map[key]int{}
-	for n, o := range saved.Rows {
-		old[key{saved.Units[o.Unit].Code, saved.Periods[o.Period].Label}] = n
+	pairs := compareRows(live, saved, period)
+	out := make([]RankChange, len(pairs))
+	for i, p := range pairs {
+		out[i] = RankChange{Code: p.Code, Name: p.Name, Rank: p.RankA, Score: p.ScoreA, SavedRank: p.RankB, Saved: p.ScoreB}
 	}
-	var out []RankChange
-	for n, o := range live.Rows {
-		p := live.Periods[o.Period].Label
-		if p != period {
-			continue
-		}
-		u := live.Units[o.Unit]
-		r := RankChange{Code: u.Code, Name: u.Name, Rank: live.Ranks[n][0], Score: live.Scores[n][0], Saved: math.NaN()}
-		if m, ok := old[key{u.Code, p}]; ok {
-			r.SavedRank, r.Saved = saved.Ranks[m][0], saved.Scores[m][0]
-		}
-		out = append(out, r)
-	}
-	sort.SliceStable(out, func(a, b int) bool {
-		ra, rb := out[a].Rank, out[b].Rank
-		if ra == 0 {
-			return false
-		}
-		return rb == 0 || ra < rb
-	})
 	return out
 }
 

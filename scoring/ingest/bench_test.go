@@ -1,41 +1,13 @@
 package ingest
 
 import (
-	"bytes"
-	"fmt"
-	"math/rand/v2"
-	"strconv"
 	"testing"
+
+	"github.com/nqp-index/nqp/scoring/sample"
 )
 
-// widePanel generates a wide CSV panel of units × years × indicators with a
-// fixed seed; about 5% of the cells are empty.
-func widePanel(units, years, indicators int) []byte {
-	rng := rand.New(rand.NewPCG(1, 2))
-	var b bytes.Buffer
-	b.WriteString("region_code,region,year")
-	for k := 0; k < indicators; k++ {
-		fmt.Fprintf(&b, ",indicator_%02d", k)
-	}
-	b.WriteByte('\n')
-	for y := 0; y < years; y++ {
-		for u := 0; u < units; u++ {
-			fmt.Fprintf(&b, "%06d,城市%d,%d", 100000+u, u, 2015+y)
-			for k := 0; k < indicators; k++ {
-				b.WriteByte(',')
-				if rng.IntN(20) == 0 {
-					continue
-				}
-				b.WriteString(strconv.FormatFloat(rng.Float64()*1e6, 'f', 2+k%3, 64))
-			}
-			b.WriteByte('\n')
-		}
-	}
-	return b.Bytes()
-}
-
 func BenchmarkReadCSV(b *testing.B) {
-	data := widePanel(2850, 10, 40)
+	data := sample.CountyCSV(2850, 10, 40) // ~20 MB
 	b.SetBytes(int64(len(data)))
 	b.ReportAllocs()
 	b.ResetTimer()
