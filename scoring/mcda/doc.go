@@ -26,7 +26,10 @@
 //	              (cost keeps x/√Σx², its ideal is the minimum; same closeness)
 //	sum           x/Σx; cost (1/x)/Σ(1/x)
 //	max           x/max; cost min/x
+//	pymcdm-max    x/max; cost 1 − x/max                          pymcdm max_normalization
 //	zscore        (x−mean)/s, sample s; cost −z                  SPSSAU 标准化
+//	              params ddof 0 (population s), flip_cost 0 (cost columns keep z
+//	              and stay cost): scikit-criteria's StandarScaler with both 0
 //	mean          x/mean                                         均值化 (direction kept)
 //	initial       x/x₁ (first alternative)                       初值化 (direction kept)
 //	reciprocal    cost 1/x; benefit unchanged                    倒数
@@ -50,7 +53,7 @@
 //	              a cost criterion uses lo, hi = −goal_upper, −goal_lower
 //
 // After a direction-aware normalisation every criterion is "larger is
-// better"; after none, mean, initial and spssau-shift the types still apply
+// better"; after none, mean, initial, spssau-shift and zscore with flip_cost 0 the types still apply
 // (TOPSIS, VIKOR, GRA and Copeland honour them; wsm, wpm, amean, gmean,
 // hmean and genmean warn).
 //
@@ -58,7 +61,9 @@
 //
 //	equal         1/n
 //	entropy       熵值法: k = 1/ln m, 0·ln 0 = 0; params shift (δ), nonneg_shift (1 = SPSSAU 非负平移)
-//	critic        CRITIC: sample σ × Σ(1 − r); params abs_corr (1 = Σ(1 − |r|))
+//	critic        CRITIC: sample σ × Σ(1 − r); params abs_corr (1 = Σ(1 − |r|)); options
+//	              correlation pearson (default) | spearman (average ranks) | kendall (τ-b),
+//	              as scikit-criteria's CRITIC(correlation=…)
 //	cv            变异系数法: s/mean (sample s)
 //	sd            standard deviation
 //	pca           Chinese papers' composite coefficients; params min_eigen (1), cumulative
@@ -87,6 +92,10 @@
 //	vikor           param v (0.5); scores = Q, lower is better, ranks ascend
 //	gra             grey relational grade; param rho (0.5), vectors reference
 //	copeland        weighted outranking, +1/0/−1 per pair (COINr)
+//
+// Given weights are rescaled to sum 1 unless params rescale_weights = 0
+// (wsm, amean, wpm, gmean and topsis only), which uses them as given, as
+// pymcdm and scikit-criteria do.
 //
 // All scores are "higher is better" except VIKOR's Q, for which Details
 // carries "lower_is_better": true.

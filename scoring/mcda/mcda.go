@@ -81,7 +81,7 @@ type Answer struct {
 // Names accepted by Solve.
 var (
 	// NormalizeNames lists the accepted normalisation names.
-	NormalizeNames = []string{"none", "minmax", "minmax-ab", "vector", "sum", "max", "zscore", "mean", "initial", "reciprocal", "spssau-shift", "moderate", "interval",
+	NormalizeNames = []string{"none", "minmax", "minmax-ab", "vector", "sum", "max", "pymcdm-max", "zscore", "mean", "initial", "reciprocal", "spssau-shift", "moderate", "interval",
 		"scaled", "rank", "borda", "prank", "fracmax", "dist2max", "dist2ref", "dist2targ", "goalposts"}
 	// WeightingNames lists the accepted weighting names.
 	WeightingNames = []string{"equal", "entropy", "critic", "cv", "sd", "pca", "pca-loadings", "ahp", "combination"}
@@ -148,6 +148,24 @@ func checkTypes(types []int, n int) error {
 // NormalizeWeights checks w (length n, finite, non-negative, positive sum)
 // and returns a copy scaled to sum 1.
 func NormalizeWeights(w []float64, n int) ([]float64, error) {
+	out, err := CheckWeights(w, n)
+	if err != nil {
+		return nil, err
+	}
+	s := 0.0
+	for _, v := range out {
+		s += v
+	}
+	for j, v := range out {
+		out[j] = v / s
+	}
+	return out, nil
+}
+
+// CheckWeights checks w (length n, finite, non-negative, positive finite
+// sum) and returns a copy as given, not rescaled (pymcdm's and
+// scikit-criteria's WSM, WPM and TOPSIS use the weights so).
+func CheckWeights(w []float64, n int) ([]float64, error) {
 	if len(w) != n {
 		return nil, errf("权重有 %d 个，但有 %d 个指标", "there are %d weights but %d criteria", len(w), n)
 	}
@@ -164,11 +182,25 @@ func NormalizeWeights(w []float64, n int) ([]float64, error) {
 	if !(s > 0) || math.IsInf(s, 0) {
 		return nil, errf("权重之和必须为正", "the weights must have a positive sum")
 	}
-	out := make([]float64, n)
-	for j, v := range w {
-		out[j] = v / s
+	return append([]float64(nil), w...), nil
+}
+
+// weightsAsGiven reads params.rescale_weights: 1 (default) rescales given
+// weights to sum 1; 0 uses them as given, for wsm/amean, wpm/gmean and
+// topsis only (the methods pymcdm and scikit-criteria apply so).
+func weightsAsGiven(r Request, method string) (bool, error) {
+	v := r.num("rescale_weights", 1)
+	switch {
+	case v == 1:
+		return false, nil
+	case v != 0:
+		return false, errf("params.rescale_weights 只能是 1（权重归一化为和 1，默认）或 0（按给定值使用）", "params.rescale_weights must be 1 (weights rescaled to sum 1, the default) or 0 (used as given)")
 	}
-	return out, nil
+	switch method {
+	case "wsm", "amean", "wpm", "gmean", "topsis":
+		return true, nil
+	}
+	return false, errf("权重按给定值使用（rescale_weights = 0）只适用于 wsm、amean、wpm、gmean 和 topsis，不适用于 %s", "weights used as given (rescale_weights = 0) apply to wsm, amean, wpm, gmean and topsis only, not %s", method)
 }
 
 // Rank returns ranks for scores: 1 for the highest score, and alternatives
@@ -211,12 +243,15 @@ func rankBy(scores []float64, desc bool) []int {
 	return ranks
 }
 
-// directionAware reports whether the normalisation named turns every
-// criterion into a benefit criterion.
-func directionAware(name string) bool {
+// directionAware reports whether the normalisation named (with its
+// parameters) turns every criterion into a benefit criterion: not none,
+// mean, initial, spssau-shift, nor zscore with flip_cost = 0.
+func directionAware(name string, p Params) bool {
 	switch name {
 	case "none", "mean", "initial", "spssau-shift":
 		return false
+	case "zscore":
+		return p.num("flip_cost", 1) != 0
 	}
 	return true
 }
@@ -286,7 +321,7 @@ func Solve(r Request) (ans Answer, err error) {
 		if err != nil {
 			return Answer{}, err
 		}
-		if directionAware(norm) {
+		if directionAware(norm, r.Params) {
 			for j := range eff {
 				eff[j] = Benefit
 			}
@@ -315,8 +350,17 @@ func Solve(r Request) (ans Answer, err error) {
 		putTOPSIS(details, res.TOPSIS)
 		return Answer{Normalized: z, Weights: res.Entropy.Weights, Scores: res.TOPSIS.Closeness, Ranks: Rank(res.TOPSIS.Closeness), Details: details}, nil
 	}
+	asGiven, err := weightsAsGiven(r, method)
+	if err != nil {
+		return Answer{}, err
+	}
 	if r.Weights != nil {
-		w, err = NormalizeWeights(r.Weights, n)
+		if asGiven {
+			w, err = CheckWeights(r.Weights, n)
+			details["rescale_weights"] = 0
+		} else {
+			w, err = NormalizeWeights(r.Weights, n)
+		}
 		if err != nil {
 			return Answer{}, err
 		}
@@ -344,9 +388,17 @@ func Solve(r Request) (ans Answer, err error) {
 	var ranks []int
 	switch method {
 	case "wsm", "amean":
-		scores, err = WSM(z, w)
+		if asGiven {
+			scores = weightedSum(z, w)
+		} else {
+			scores, err = WSM(z, w)
+		}
 	case "wpm", "gmean":
-		scores, err = WPM(z, w)
+		if asGiven {
+			scores, err = weightedProduct(z, w)
+		} else {
+			scores, err = WPM(z, w)
+		}
 	case "hmean":
 		scores, err = HMean(z, w)
 	case "genmean":
@@ -358,7 +410,7 @@ func Solve(r Request) (ans Answer, err error) {
 		scores, err = GenMean(z, w, r.num("p", 0))
 	case "topsis":
 		var res TOPSISResult
-		opt := TOPSISOptions{Normalize: "none", WeightsIn: r.str("weights_in", "matrix")}
+		opt := TOPSISOptions{Normalize: "none", WeightsIn: r.str("weights_in", "matrix"), AsGiven: asGiven}
 		res, err = TOPSIS(z, eff, w, opt)
 		if err == nil {
 			putTOPSIS(details, res)
@@ -439,7 +491,7 @@ func solveWeights(name string, z [][]float64, r Request, d map[string]any) ([]fl
 		d["entropy"] = res
 		return res.Weights, nil
 	case "critic":
-		res, err := CRITIC(z, r.num("abs_corr", 0) != 0)
+		res, err := CRITICWith(z, CRITICOptions{AbsCorr: r.num("abs_corr", 0) != 0, Correlation: r.str("correlation", Pearson)})
 		if err != nil {
 			return nil, err
 		}

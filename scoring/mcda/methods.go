@@ -19,26 +19,37 @@ func checkYW(y [][]float64, w []float64) (m, n int, nw []float64, err error) {
 // WSM returns the weighted sums S_i = Σ_j w_j y_ij (weights normalised to
 // sum 1). y should be normalised so that larger is better.
 func WSM(y [][]float64, w []float64) ([]float64, error) {
-	m, n, nw, err := checkYW(y, w)
+	_, _, nw, err := checkYW(y, w)
 	if err != nil {
 		return nil, err
 	}
-	s := make([]float64, m)
-	for i := 0; i < m; i++ {
-		for j := 0; j < n; j++ {
-			s[i] += nw[j] * y[i][j]
+	return weightedSum(y, nw), nil
+}
+
+// weightedSum returns Σ_j w_j y_ij with w as it is.
+func weightedSum(y [][]float64, w []float64) []float64 {
+	s := make([]float64, len(y))
+	for i := range y {
+		for j, wj := range w {
+			s[i] += wj * y[i][j]
 		}
 	}
-	return s, nil
+	return s
 }
 
 // WPM returns the weighted products P_i = Π_j y_ij^{w_j} (weights
 // normalised to sum 1). Every y_ij must be ≥ 0 (shift first).
 func WPM(y [][]float64, w []float64) ([]float64, error) {
-	m, n, nw, err := checkYW(y, w)
+	_, _, nw, err := checkYW(y, w)
 	if err != nil {
 		return nil, err
 	}
+	return weightedProduct(y, nw)
+}
+
+// weightedProduct returns Π_j y_ij^{w_j} with w as it is (y ≥ 0).
+func weightedProduct(y [][]float64, nw []float64) ([]float64, error) {
+	m, n := len(y), len(nw)
 	s := make([]float64, m)
 	for i := 0; i < m; i++ {
 		s[i] = 1
@@ -126,6 +137,10 @@ type TOPSISOptions struct {
 	// WeightsIn is "matrix" (default: v = w·z, D = √Σ(v − v*)²) or
 	// "distance" (清风 style: D = √Σ w (z − z*)²).
 	WeightsIn string
+	// AsGiven uses w as given instead of rescaling it to sum 1 (pymcdm,
+	// scikit-criteria). The closeness is the same (D⁺ and D⁻ scale alike);
+	// D⁺, D⁻ and the weighted matrix differ.
+	AsGiven bool
 }
 
 // TOPSISResult holds TOPSIS's intermediate and final quantities.
@@ -149,6 +164,9 @@ func TOPSIS(x [][]float64, types []int, w []float64, opt TOPSISOptions) (TOPSISR
 	if err != nil {
 		return TOPSISResult{}, err
 	}
+	if opt.AsGiven {
+		nw = append([]float64(nil), w...)
+	}
 	if err := checkTypes(types, n); err != nil {
 		return TOPSISResult{}, err
 	}
@@ -162,7 +180,7 @@ func TOPSIS(x [][]float64, types []int, w []float64, opt TOPSISOptions) (TOPSISR
 		if err != nil {
 			return TOPSISResult{}, err
 		}
-		if directionAware(opt.Normalize) {
+		if directionAware(opt.Normalize, Params{}) {
 			for j := range eff {
 				eff[j] = Benefit
 			}

@@ -15,7 +15,10 @@ import (
 //	vector        r = x/√Σx²; cost 1 − r                               (pymcdm)
 //	sum           x/Σx; cost (1/x)/Σ(1/x)                              (pymcdm)
 //	max           x/max; cost min/x                                    (最大值化)
+//	pymcdm-max    x/max; cost 1 − x/max                                (pymcdm max_normalization)
 //	zscore        (x−mean)/s with the sample s (n−1); cost −z          (SPSSAU 标准化)
+//	              Num "ddof" 0: population s (divisor n); Num "flip_cost" 0: cost
+//	              columns keep +z and stay cost criteria (scikit-criteria StandarScaler)
 //	mean          x/mean (direction-free)                              (均值化)
 //	initial       x/x₁, x₁ the first alternative (direction-free)      (初值化)
 //	reciprocal    benefit x; cost 1/x (x > 0)                          (倒数)
@@ -98,6 +101,17 @@ func sampleSD(c []float64) float64 {
 		s += (v - mu) * (v - mu)
 	}
 	return math.Sqrt(s / float64(len(c)-1))
+}
+
+// populationSD is the standard deviation with divisor n (numpy's std,
+// scikit-learn's StandardScaler).
+func populationSD(c []float64) float64 {
+	mu := mean(c)
+	s := 0.0
+	for _, v := range c {
+		s += (v - mu) * (v - mu)
+	}
+	return math.Sqrt(s / float64(len(c)))
 }
 
 func vecParam(p Params, name string, j, n int) (float64, error) {
@@ -195,13 +209,33 @@ func normalizeColumn(name string, c []float64, t, j int, p Params) ([]float64, e
 				y[i] = v / hi
 			}
 		}
+	case "pymcdm-max":
+		if hi == 0 {
+			return nil, errf("第 %d 列最大值为 0，x/max 无定义", "column %d has maximum 0; x/max is undefined", j+1)
+		}
+		for i, v := range c {
+			y[i] = v / hi
+			if t == Cost {
+				y[i] = 1 - v/hi
+			}
+		}
 	case "zscore":
+		ddof, flip := p.num("ddof", 1), p.num("flip_cost", 1)
+		if ddof != 0 && ddof != 1 {
+			return nil, errf("params.ddof 只能是 1（样本标准差，默认）或 0（总体标准差）", "params.ddof must be 1 (sample sd, the default) or 0 (population sd)")
+		}
+		if flip != 0 && flip != 1 {
+			return nil, errf("params.flip_cost 只能是 1（成本型取 −z，默认）或 0（保持 z）", "params.flip_cost must be 1 (cost columns give −z, the default) or 0 (z kept)")
+		}
 		mu, sd := mean(c), sampleSD(c)
+		if ddof == 0 {
+			sd = populationSD(c)
+		}
 		for i, v := range c {
 			if sd > 0 {
 				y[i] = (v - mu) / sd
 			}
-			if t == Cost {
+			if t == Cost && flip != 0 {
 				y[i] = -y[i]
 			}
 		}

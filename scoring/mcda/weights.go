@@ -143,13 +143,23 @@ func pearson(a, b []float64) (r float64, ok bool) {
 
 // CRITICResult holds CRITIC's σ_j (sample sd), the correlation matrix, the
 // conflict R_j = Σ_k (1 − r_jk), the information C_j = σ_j R_j and weights.
+// Correlation is set when it is not Pearson's.
 type CRITICResult struct {
-	Sigma    []float64   `json:"sigma"`
-	Corr     [][]float64 `json:"corr"`
-	Conflict []float64   `json:"conflict"`
-	Info     []float64   `json:"info"`
-	Weights  []float64   `json:"weights"`
-	AbsCorr  bool        `json:"abs_corr"`
+	Sigma       []float64   `json:"sigma"`
+	Corr        [][]float64 `json:"corr"`
+	Conflict    []float64   `json:"conflict"`
+	Info        []float64   `json:"info"`
+	Weights     []float64   `json:"weights"`
+	AbsCorr     bool        `json:"abs_corr"`
+	Correlation string      `json:"correlation,omitempty"`
+}
+
+// CRITICOptions selects the CRITIC variant: Σ(1 − |r|) (AbsCorr) and the
+// correlation (Pearson when empty; "spearman" or "kendall" as
+// scikit-criteria's CRITIC(correlation=…)).
+type CRITICOptions struct {
+	AbsCorr     bool
+	Correlation string
 }
 
 // CRITIC computes CRITIC weights (Diakoulaki et al. 1995; SPSSAU) of the
@@ -158,6 +168,11 @@ type CRITICResult struct {
 // Σ_k (1 − |r_jk|) when absCorr), C_j = σ_j R_j, w_j = C_j/ΣC. A constant
 // column has σ = 0 and its correlations are taken as 0.
 func CRITIC(y [][]float64, absCorr bool) (CRITICResult, error) {
+	return CRITICWith(y, CRITICOptions{AbsCorr: absCorr})
+}
+
+// CRITICWith is CRITIC with the correlation of opt (Correlate).
+func CRITICWith(y [][]float64, opt CRITICOptions) (CRITICResult, error) {
 	m, n, err := checkMatrix(y)
 	if err != nil {
 		return CRITICResult{}, err
@@ -165,11 +180,22 @@ func CRITIC(y [][]float64, absCorr bool) (CRITICResult, error) {
 	if m < 2 {
 		return CRITICResult{}, errf("CRITIC 至少需要 2 个评价对象", "CRITIC needs at least 2 alternatives")
 	}
+	corr := opt.Correlation
+	if corr == "" {
+		corr = Pearson
+	}
+	if !contains(CorrelationNames, corr) {
+		return CRITICResult{}, errf("未知相关系数 %q（可选：%v）", "unknown correlation %q (known: %v)", corr, CorrelationNames)
+	}
 	cols := make([][]float64, n)
 	for j := range cols {
 		cols[j] = column(y, j)
 	}
+	absCorr := opt.AbsCorr
 	res := CRITICResult{Sigma: make([]float64, n), Corr: make([][]float64, n), Conflict: make([]float64, n), Info: make([]float64, n), AbsCorr: absCorr}
+	if corr != Pearson {
+		res.Correlation = corr
+	}
 	for j := 0; j < n; j++ {
 		res.Sigma[j] = sampleSD(cols[j])
 		res.Corr[j] = make([]float64, n)
@@ -178,7 +204,7 @@ func CRITIC(y [][]float64, absCorr bool) (CRITICResult, error) {
 		for k := 0; k < n; k++ {
 			r := 1.0
 			if j != k {
-				r, _ = pearson(cols[j], cols[k])
+				r, _ = Correlate(corr, cols[j], cols[k])
 			} else if res.Sigma[j] == 0 {
 				r = 0
 			}
