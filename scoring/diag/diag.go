@@ -218,15 +218,24 @@ func (r Report) MarshalJSON() ([]byte, error) {
 // ReportError is the error form of a Report that holds errors.
 type ReportError struct{ Report Report }
 
-func (e *ReportError) Error() string {
+func (e *ReportError) Error() string { return e.Message("en") }
+
+// Message renders the first error in lang, with the count of the others.
+func (e *ReportError) Message(lang string) string {
 	for _, p := range e.Report.Problems {
 		if p.Severity == Error {
 			n := e.Report.Count(Error)
 			if n > 1 {
-				return fmt.Sprintf("%s (and %d more errors)", p.Error(), n-1)
+				if lang == "zh" {
+					return fmt.Sprintf("%s（另有 %d 个错误）", p.Format(lang), n-1)
+				}
+				return fmt.Sprintf("%s (and %d more errors)", p.Format(lang), n-1)
 			}
-			return p.Error()
+			return p.Format(lang)
 		}
+	}
+	if lang == "zh" {
+		return "没有错误"
 	}
 	return "no errors"
 }
