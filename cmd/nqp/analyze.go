@@ -143,21 +143,18 @@ func cmdAnalyze(args []string, stdout, stderr io.Writer) int {
 		}
 		return exitOK
 	}
-	var b bytes.Buffer
+	var write func(io.Writer) error
 	switch strings.ToLower(filepath.Ext(*out)) {
 	case ".json":
-		err = writeTablesJSON(&b, *what, res.Recipe, tables)
+		write = func(w io.Writer) error { return writeTablesJSON(w, *what, res.Recipe, tables) }
 	case ".csv":
-		err = export.WriteCSV(&b, tables[0])
+		write = func(w io.Writer) error { return export.WriteCSV(w, tables[0]) }
 	default:
 		fmt.Fprintln(stderr, tr(lang, "输出文件须以 .json 或 .csv 结尾：", "the output file must end in .json or .csv: ")+*out)
 		return exitUsage
 	}
-	if err == nil {
-		err = os.WriteFile(*out, b.Bytes(), 0o644)
-	}
-	if err != nil {
-		fmt.Fprintln(stderr, err)
+	if err := writeAll([]output{{*out, write}}); err != nil {
+		writeFailure(stderr, err, lang)
 		return exitData
 	}
 	fmt.Fprintln(stderr, tr(lang, "已写出 ", "wrote ")+*out)

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"errors"
 	"flag"
 	"fmt"
@@ -169,23 +168,20 @@ func cmdScore(args []string, stdout, stderr io.Writer) int {
 
 	tables := export.Tables(res, lang)
 	if *tablesDir != "" {
-		if err := os.MkdirAll(*tablesDir, 0o755); err != nil {
-			fmt.Fprintln(stderr, err)
-			return exitUsage
+		// The directory and every table in it, or nothing new.
+		undo, err := mkdirAll(*tablesDir)
+		if err != nil {
+			writeFailure(stderr, err, lang)
+			return exitData
 		}
-		if err := os.WriteFile(filepath.Join(*tablesDir, "recipe.json"), res.Recipe.JSON(), 0o644); err != nil {
-			fmt.Fprintln(stderr, err)
-			return exitUsage
-		}
+		outs := []output{{filepath.Join(*tablesDir, "recipe.json"), bytesWriter(res.Recipe.JSON())}}
 		for _, t := range tables {
-			var b bytes.Buffer
-			if err := export.WriteCSV(&b, t); err == nil {
-				err = os.WriteFile(filepath.Join(*tablesDir, t.Name+".csv"), b.Bytes(), 0o644)
-			}
-			if err != nil {
-				fmt.Fprintln(stderr, err)
-				return exitUsage
-			}
+			outs = append(outs, output{filepath.Join(*tablesDir, t.Name+".csv"), func(w io.Writer) error { return export.WriteCSV(w, t) }})
+		}
+		if err := writeAll(outs); err != nil {
+			undo()
+			writeFailure(stderr, err, lang)
+			return exitData
 		}
 	}
 	if *out == "" {
@@ -194,7 +190,7 @@ func cmdScore(args []string, stdout, stderr io.Writer) int {
 		printTable(stdout, tables[1]) // weights
 		return exitOK
 	}
-	var b bytes.Buffer
+	var outs []output
 	switch strings.ToLower(filepath.Ext(*out)) {
 	case ".json":
 		js, err := res.JSON()
@@ -202,24 +198,22 @@ func cmdScore(args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintln(stderr, err)
 			return exitData
 		}
-		b.Write(js)
+		outs = []output{{*out, bytesWriter(js)}}
 	case ".csv":
-		// A CSV holds one table; the recipe that produced it goes beside it.
-		err = export.WriteCSV(&b, tables[0])
-		if err == nil {
-			err = os.WriteFile(strings.TrimSuffix(*out, filepath.Ext(*out))+".recipe.json", res.Recipe.JSON(), 0o644)
+		// A CSV holds one table; the recipe that produced it goes beside it
+		// (both are written, or neither).
+		outs = []output{
+			{*out, func(w io.Writer) error { return export.WriteCSV(w, tables[0]) }},
+			{strings.TrimSuffix(*out, filepath.Ext(*out)) + ".recipe.json", bytesWriter(res.Recipe.JSON())},
 		}
 	case ".xlsx":
-		err = export.WriteXLSX(&b, tables, res.Recipe.JSON())
+		outs = []output{{*out, func(w io.Writer) error { return export.WriteXLSX(w, tables, res.Recipe.JSON()) }}}
 	default:
 		fmt.Fprintln(stderr, tr(lang, "输出文件须以 .json、.csv 或 .xlsx 结尾：", "the output file must end in .json, .csv or .xlsx: ")+*out)
 		return exitUsage
 	}
-	if err == nil {
-		err = os.WriteFile(*out, b.Bytes(), 0o644)
-	}
-	if err != nil {
-		fmt.Fprintln(stderr, err)
+	if err := writeAll(outs); err != nil {
+		writeFailure(stderr, err, lang)
 		return exitData
 	}
 	fmt.Fprintln(stderr, tr(lang, "已写出 ", "wrote ")+*out)

@@ -3,8 +3,11 @@
 package export
 
 import (
+	"archive/zip"
+	"bytes"
 	"io"
 	"math"
+	"slices"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -69,5 +72,29 @@ func WriteXLSX(w io.Writer, tables []Table, recipeJSON []byte) error {
 		}
 	}
 	f.SetActiveSheet(0)
-	return f.Write(w)
+	var b bytes.Buffer
+	if err := f.Write(&b); err != nil {
+		return err
+	}
+	return sortZip(w, b.Bytes())
+}
+
+// sortZip copies the zip archive in b to w with its entries in name order
+// ("[Content_Types].xml" first), so that the same tables give the same
+// bytes: excelize writes the streamed sheets in map order. Entries are
+// copied compressed, as they are.
+func sortZip(w io.Writer, b []byte) error {
+	zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
+	if err != nil {
+		return err
+	}
+	files := slices.Clone(zr.File)
+	slices.SortFunc(files, func(a, b *zip.File) int { return strings.Compare(a.Name, b.Name) })
+	zw := zip.NewWriter(w)
+	for _, f := range files {
+		if err := zw.Copy(f); err != nil {
+			return err
+		}
+	}
+	return zw.Close()
 }
