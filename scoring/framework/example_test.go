@@ -53,7 +53,7 @@ func ExampleTemplates() {
 		fmt.Println(t.Name, t.Version, len(f.Leaves()))
 	}
 	// Output:
-	// drivers 2026.1 16
-	// three-elements 2026.1 26
-	// tech-green-digital 2026.1 18
+	// drivers 2026.2 16
+	// three-elements 2026.2 26
+	// tech-green-digital 2026.2 18
 }

@@ -66,7 +66,10 @@ type Node struct {
 	// Weight is relative within the node's siblings (they are rescaled to sum to 1).
 	Weight    float64   `json:"weight"`
 	Direction Direction `json:"direction"` // used for indicators only
-	Unit      string    `json:"unit,omitempty"`
+	// DirectionGuessed is true when Direction was guessed from the
+	// indicator's name (GuessDirections), not stated by the user.
+	DirectionGuessed bool   `json:"direction_guessed,omitempty"`
+	Unit             string `json:"unit,omitempty"`
 	// Denominator is the code of a data column this indicator is divided by (optional).
 	Denominator string `json:"denominator,omitempty"`
 	// Target is an optional target value (nil when absent).

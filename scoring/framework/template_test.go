@@ -88,26 +88,27 @@ func TestMatchColumnsTechme(t *testing.T) {
 	head := techmeHeader(t)
 	f, _ := Template("drivers")
 	m := f.MatchColumns(head)
-	wantPresent := []string{"basic_research_share", "rd_intensity", "valid_invention_patents_per_10k", "sci_papers",
+	// The ratio indicators 基础研究经费占R&D比重 and 每万人有效发明专利数 do not
+	// take the panel's absolute amounts (basic-research expenditure, valid
+	// invention patents): they are missing.
+	wantPresent := []string{"rd_intensity", "sci_papers",
 		"rd_fte", "hightech_revenue", "hightech_profit", "hightech_firms", "tech_contract_turnover"}
 	if !reflect.DeepEqual(m.Present, wantPresent) {
 		t.Errorf("Present %v", m.Present)
 	}
 	wantMap := map[string]string{
-		"basic_research_share":            "rd_basic_research_exp_10k_cny",
-		"rd_intensity":                    "rd_intensity_pct",
-		"valid_invention_patents_per_10k": "valid_invention_patents",
-		"sci_papers":                      "sci_papers",
-		"rd_fte":                          "rd_fte_person_years",
-		"hightech_revenue":                "hightech_ind_main_revenue_100m_cny",
-		"hightech_profit":                 "hightech_ind_profit_100m_cny",
-		"hightech_firms":                  "hightech_firms_certified",
-		"tech_contract_turnover":          "tech_market_outflow_10k_cny",
+		"rd_intensity":           "rd_intensity_pct",
+		"sci_papers":             "sci_papers",
+		"rd_fte":                 "rd_fte_person_years",
+		"hightech_revenue":       "hightech_ind_main_revenue_100m_cny",
+		"hightech_profit":        "hightech_ind_profit_100m_cny",
+		"hightech_firms":         "hightech_firms_certified",
+		"tech_contract_turnover": "tech_market_outflow_10k_cny",
 	}
 	if !reflect.DeepEqual(m.Mapping, wantMap) {
 		t.Errorf("Mapping %v", m.Mapping)
 	}
-	wantMissing := []string{"tertiary_students_per_100k", "postgraduates", "robot_density_ai_firms", "nev_output",
+	wantMissing := []string{"basic_research_share", "valid_invention_patents_per_10k", "tertiary_students_per_100k", "postgraduates", "robot_density_ai_firms", "nev_output",
 		"base_stations_5g", "digital_finance_index", "energy_intensity"}
 	if !reflect.DeepEqual(m.Missing, wantMissing) {
 		t.Errorf("Missing %v", m.Missing)
@@ -140,7 +141,7 @@ func TestMatchColumnsTechme(t *testing.T) {
 		t.Errorf("CheckData: %+v", p)
 	}
 	// the other templates pick up the panel too
-	for name, n := range map[string]int{"three-elements": 8, "tech-green-digital": 5} {
+	for name, n := range map[string]int{"three-elements": 2, "tech-green-digital": 1} {
 		f, _ := Template(name)
 		if m := f.MatchColumns(head); len(m.Present) != n {
 			t.Errorf("%s: present %v", name, m.Present)
