@@ -147,7 +147,7 @@ func combineWeights(z [][]float64, r Request, d map[string]any) ([]float64, erro
 				}
 				w[j] = p
 			}
-			w, err = normalizeSum(w, "组合赋权 / combination")
+			w, err = normalizeSum(w, "组合赋权", "combination")
 		}
 	case "game-theory":
 		var g GameTheoryResult

@@ -1,9 +1,10 @@
 package mcda
 
 import (
-	"fmt"
 	"math"
 	"sort"
+
+	"github.com/nqp-index/nqp/scoring/diag"
 )
 
 // Benefit and Cost are the criterion types: larger is better, smaller is
@@ -89,15 +90,9 @@ var (
 	MethodNames = []string{"wsm", "wpm", "amean", "gmean", "hmean", "genmean", "topsis", "entropy-topsis", "vikor", "gra", "copeland"}
 )
 
-// mcdaError is an error with a Chinese and an English text.
-type mcdaError struct{ zh, en string }
-
-func (e *mcdaError) Error() string { return e.zh + " / " + e.en }
-
-// errf builds a bilingual error; both formats receive the same arguments.
-func errf(zh, en string, a ...any) error {
-	return &mcdaError{zh: fmt.Sprintf(zh, a...), en: fmt.Sprintf(en, a...)}
-}
+// errf builds a bilingual error (diag.Errorf): both formats receive the
+// same arguments, and an error argument contributes its own zh or en part.
+func errf(zh, en string, a ...any) error { return diag.Errorf(zh, en, a...) }
 
 func contains(list []string, s string) bool {
 	for _, v := range list {
@@ -306,6 +301,9 @@ func Solve(r Request) (ans Answer, err error) {
 	}
 	if method == "entropy-topsis" && (r.Weights != nil || r.Weighting != "") {
 		return Answer{}, errf("entropy-topsis 自带熵权，不能再给出 weights 或 weighting", "entropy-topsis computes its own entropy weights; do not give weights or weighting")
+	}
+	if err := checkParams(r, norm, weighting, method); err != nil {
+		return Answer{}, err
 	}
 
 	details := map[string]any{"normalize": norm, "method": method}

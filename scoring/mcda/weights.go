@@ -26,13 +26,13 @@ func column(x [][]float64, j int) []float64 {
 }
 
 // normalizeSum scales v to sum 1; it fails when the sum is not positive.
-func normalizeSum(v []float64, what string) ([]float64, error) {
+func normalizeSum(v []float64, whatZh, whatEn string) ([]float64, error) {
 	s := 0.0
 	for _, x := range v {
 		s += x
 	}
 	if !(s > 0) || math.IsInf(s, 0) {
-		return nil, errf("%s：各指标的量之和不为正，无法得到权重（所有列都是常数？）", "%s: the criteria's measures do not have a positive sum, so no weights can be formed (all columns constant?)", what)
+		return nil, errf("%[1]s：各指标的量之和不为正，无法得到权重（所有列都是常数？）", "%[2]s: the criteria's measures do not have a positive sum, so no weights can be formed (all columns constant?)", whatZh, whatEn)
 	}
 	w := make([]float64, len(v))
 	for j, x := range v {
@@ -114,7 +114,7 @@ func Entropy(y [][]float64, opt EntropyOptions) (EntropyResult, error) {
 		res.E[j] = e
 		res.D[j] = math.Max(0, 1-e)
 	}
-	res.Weights, err = normalizeSum(res.D, "熵值法 / entropy")
+	res.Weights, err = normalizeSum(res.D, "熵值法", "entropy")
 	if err != nil {
 		return EntropyResult{}, err
 	}
@@ -216,7 +216,7 @@ func CRITICWith(y [][]float64, opt CRITICOptions) (CRITICResult, error) {
 		}
 		res.Info[j] = res.Sigma[j] * res.Conflict[j]
 	}
-	res.Weights, err = normalizeSum(res.Info, "CRITIC")
+	res.Weights, err = normalizeSum(res.Info, "CRITIC", "CRITIC")
 	if err != nil {
 		return CRITICResult{}, err
 	}
@@ -259,11 +259,11 @@ func spread(y [][]float64, cv bool) (SpreadResult, error) {
 			res.Spread[j] = res.SD[j] / res.Mean[j]
 		}
 	}
-	name := "标准差法 / SD"
+	nameZh, nameEn := "标准差法", "SD"
 	if cv {
-		name = "变异系数法 / CV"
+		nameZh, nameEn = "变异系数法", "CV"
 	}
-	res.Weights, err = normalizeSum(res.Spread, name)
+	res.Weights, err = normalizeSum(res.Spread, nameZh, nameEn)
 	if err != nil {
 		return SpreadResult{}, err
 	}
@@ -447,7 +447,7 @@ func PCA(y [][]float64, opt PCAOptions) (PCAResult, error) {
 			res.Warning = w
 		}
 	}
-	res.Weights, err = normalizeSum(abs, "主成分 / PCA")
+	res.Weights, err = normalizeSum(abs, "主成分", "PCA")
 	if err != nil {
 		return PCAResult{}, err
 	}
@@ -546,7 +546,7 @@ func CombineMultiplicative(a, b []float64) ([]float64, error) {
 	for j := range w {
 		w[j] = na[j] * nb[j]
 	}
-	return normalizeSum(w, "乘法合成 / multiplicative")
+	return normalizeSum(w, "乘法合成", "multiplicative")
 }
 
 // CombineGeometric returns √(a_j b_j) / Σ √(a_k b_k), the minimum
@@ -560,7 +560,7 @@ func CombineGeometric(a, b []float64) ([]float64, error) {
 	for j := range w {
 		w[j] = math.Sqrt(na[j] * nb[j])
 	}
-	return normalizeSum(w, "几何组合 / geometric")
+	return normalizeSum(w, "几何组合", "geometric")
 }
 
 // GameTheoryResult holds the game-theory combination: the raw solution α of
@@ -624,7 +624,7 @@ func GameTheory(ws [][]float64, abs bool) (GameTheoryResult, error) {
 			w[j] += res.Alpha[c] * W.At(j, c)
 		}
 	}
-	ws2, err := normalizeSum(w, "博弈论组合 / game theory")
+	ws2, err := normalizeSum(w, "博弈论组合", "game theory")
 	if err != nil {
 		return GameTheoryResult{}, err
 	}
@@ -683,7 +683,7 @@ func VerticalHorizontal(panels [][][]float64) (VHResult, error) {
 	if err != nil {
 		return VHResult{}, err
 	}
-	w, err := normalizeSum(vecs[0], "纵横向拉开档次法 / vertical-horizontal")
+	w, err := normalizeSum(vecs[0], "纵横向拉开档次法", "vertical-horizontal")
 	if err != nil {
 		return VHResult{}, err
 	}
