@@ -13,13 +13,32 @@ import (
 type xlsxFile struct {
 	f     *excelize.File
 	sheet string
+	// cells is the number of cell elements in the sheet's XML (an upper
+	// bound of the cells read), or -1 when unknown.
+	cells int
 }
 
 // openXLSX opens a workbook held in memory and selects sheet ("" = first).
 // Unzipped parts are kept in memory (no temporary files, which do not exist
-// under WebAssembly), up to 8 × maxBytes.
+// under WebAssembly); together they may not exceed maxBytes, checked from
+// the zip directory before anything is unpacked (xlsxlimit.go), and the
+// shared strings and the sheet's cells are counted from the stream before
+// excelize builds anything from them.
 func openXLSX(r *reporter, data []byte, sheet string, maxBytes int64) (*xlsxFile, error) {
-	limit := maxBytes * 8
+	limit := maxBytes
+	zr, err := xlsxLimits(r, data, limit)
+	if err != nil {
+		return nil, err
+	}
+	if n, _, err := countTags(zr, "xl/sharedStrings.xml", "si", limit); err != nil {
+		return nil, r.fatal(CodeBadXLSX, 0, 0, "", "",
+			fmt.Sprintf("无法打开 Excel 工作簿：%v", err),
+			fmt.Sprintf("cannot open the Excel workbook: %v", err))
+	} else if n > MaxSharedStrings {
+		return nil, r.fatal(CodeTooManyCells, 0, 0, "", "",
+			fmt.Sprintf("工作簿的共享文本过多：%d 条，超过 %d 条的上限", n, MaxSharedStrings),
+			fmt.Sprintf("too many shared texts in the workbook: %d, over the limit of %d", n, MaxSharedStrings))
+	}
 	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: limit, UnzipXMLSizeLimit: limit})
 	if err != nil {
 		return nil, r.fatal(CodeBadXLSX, 0, 0, "", "",
@@ -47,7 +66,20 @@ func openXLSX(r *reporter, data []byte, sheet string, maxBytes int64) (*xlsxFile
 		}
 	}
 	r.det.Sheet, r.det.Sheets = name, sheets
-	return &xlsxFile{f: f, sheet: name}, nil
+	x := &xlsxFile{f: f, sheet: name, cells: -1}
+	if part := sheetPart(zr, name); part != "" {
+		n, found, err := countTags(zr, part, "c", limit)
+		if err != nil {
+			f.Close()
+			return nil, r.fatal(CodeBadXLSX, 0, 0, "", "",
+				fmt.Sprintf("无法读取工作表“%s”：%v", name, err),
+				fmt.Sprintf("cannot read sheet %q: %v", name, err))
+		}
+		if found {
+			x.cells = n
+		}
+	}
+	return x, nil
 }
 
 func (x *xlsxFile) close() { x.f.Close() }
@@ -64,24 +96,33 @@ func (x *xlsxFile) read(r *reporter, raw bool, maxCells int) (*grid, error) {
 			fmt.Sprintf("无法读取工作表“%s”：%v", x.sheet, err),
 			fmt.Sprintf("cannot read sheet %q: %v", x.sheet, err))
 	}
+	tooMany := func(row int) error {
+		if r == nil {
+			return fmt.Errorf("too many cells")
+		}
+		return r.fatal(CodeTooManyCells, row, 0, "", "",
+			fmt.Sprintf("单元格过多：超过 %d 个单元格的上限", maxCells),
+			fmt.Sprintf("too many cells: the sheet exceeds the limit of %d cells", maxCells))
+	}
+	if x.cells > maxCells {
+		return nil, tooMany(0) // counted before reading
+	}
 	rows, err := x.f.Rows(x.sheet)
 	if err != nil {
 		return nil, fail(err)
 	}
 	defer rows.Close()
 	g := &grid{short: true, start: []int{0}}
+	if x.cells > 0 {
+		g.cells = make([]string, 0, x.cells)
+	}
 	for rows.Next() {
 		cols, err := rows.Columns(excelize.Options{RawCellValue: raw})
 		if err != nil {
 			return nil, fail(err)
 		}
 		if len(g.cells)+len(cols) > maxCells {
-			if r == nil {
-				return nil, fmt.Errorf("too many cells")
-			}
-			return nil, r.fatal(CodeTooManyCells, len(g.start), 0, "", "",
-				fmt.Sprintf("单元格过多：超过 %d 个单元格的上限", maxCells),
-				fmt.Sprintf("too many cells: the sheet exceeds the limit of %d cells", maxCells))
+			return nil, tooMany(len(g.start))
 		}
 		g.addRow(cols)
 	}
