@@ -179,7 +179,11 @@ func Tables(res *pipeline.Result, lang string) []Table {
 		Header: []string{tr(lang, "代码", "Code"), tr(lang, "名称", "Name"), tr(lang, "上级", "Parent"), tr(lang, "方向", "Direction"), tr(lang, "单位", "Unit"), tr(lang, "数据列", "Data column")}}
 	for _, c := range res.Columns {
 		n := fw.Node(c.Code)
-		it.Rows = append(it.Rows, []any{c.Code, n.Name(lang), n.Parent, n.Direction.Kind.String(), n.Unit, c.Column})
+		dir := n.Direction.Kind.String()
+		if n.DirectionGuessed {
+			dir += tr(lang, "（按名称推测）", " (guessed from the name)")
+		}
+		it.Rows = append(it.Rows, []any{c.Code, n.Name(lang), n.Parent, dir, n.Unit, c.Column})
 	}
 	ts = append(ts, it)
 

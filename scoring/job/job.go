@@ -24,13 +24,21 @@ import (
 type Spec struct {
 	DataName string
 	Data     []byte
-	// Ingest options; a nil UnitMatcher matches China's 31 provinces.
-	Ingest ingest.Options
+	// Ingest options; with neither UnitMatcher nor UnitResolver, units are
+	// matched by region.Resolver: China's 31 provinces as before, or its
+	// prefectures and counties, with FormerNames (襄樊 → 襄阳) applied.
+	Ingest      ingest.Options
+	FormerNames map[string]string
 
 	FrameworkName string // file name of FrameworkData, for messages
 	FrameworkData []byte // a framework file (COINr iMeta, simple table, JSON)
 	Framework     *framework.Framework
 	Template      string // a built-in template name
+	// FollowData applies framework.KeepForData: the framework (carried
+	// over from earlier data) is kept only if it matches at least half of
+	// the numeric columns, else every numeric column is scored. Without
+	// it, a framework that matches fewer than half is kept with a warning.
+	FollowData bool
 
 	Recipe pipeline.Recipe
 }
@@ -41,6 +49,7 @@ type Outcome struct {
 	Panel     *panel.Panel
 	Framework *framework.Framework // the framework as chosen, before restriction to the data
 	Match     *framework.Match     // which indicators matched which columns
+	Choice    *framework.Choice    // which framework was used and why
 	Result    *pipeline.Result
 	Report    diag.Report
 }
@@ -48,8 +57,8 @@ type Outcome struct {
 // ReadData reads the data file.
 func ReadData(s Spec) (*panel.Panel, diag.Report, error) {
 	opt := s.Ingest
-	if opt.UnitMatcher == nil {
-		opt.UnitMatcher = region.MatchName
+	if opt.UnitMatcher == nil && opt.UnitResolver == nil {
+		opt.UnitResolver = region.NewResolver(s.FormerNames)
 	}
 	return ingest.Read(s.DataName, s.Data, opt)
 }
@@ -81,10 +90,95 @@ func ChooseFramework(s Spec, p *panel.Panel) (*framework.Framework, diag.Report,
 		}
 		return fw, rep, nil
 	}
+	fw := Flat(p)
 	rep.Add(diag.Problem{Severity: diag.Info, Code: "flat-framework",
-		Zh: "未指定指标体系：所有数值列都作为正向指标、等权重地归入一个总指数",
-		En: "no framework given: every numeric column is a positive indicator under one index, with equal weights"})
-	return Flat(p), rep, nil
+		Zh: "未指定指标体系：所有数值列都作为指标、等权重地归入一个总指数",
+		En: "no framework given: every numeric column is an indicator under one index, with equal weights"})
+	rep.Merge(GuessDirections(fw))
+	return fw, rep, nil
+}
+
+// GuessDirections guesses the negative indicators of a framework made
+// from the data (framework.GuessDirections) and reports them as a warning
+// to confirm. It returns an empty report when none was guessed.
+func GuessDirections(fw *framework.Framework) diag.Report {
+	var rep diag.Report
+	g := fw.GuessDirections()
+	if len(g) == 0 {
+		return rep
+	}
+	rep.Add(diag.Problem{Severity: diag.Warning, Code: "direction-guessed", Text: strings.Join(g, ", "),
+		Zh: fmt.Sprintf("按指标名称推测为负向（越小越好）的指标 %d 个：%s；请确认，方向不对时请在指标体系中改正（用户的指标体系总是优先）", len(g), strings.Join(g, "、")),
+		En: fmt.Sprintf("%d indicators guessed negative (smaller is better) from their names: %s; please confirm, and correct the direction in a framework if it is wrong (a framework of yours always wins)", len(g), strings.Join(g, ", "))})
+	return rep
+}
+
+// Requested names the framework a Spec asks for, as in framework.Choice.
+func (s Spec) Requested() string {
+	switch {
+	case s.FrameworkData != nil, s.Framework != nil:
+		return "custom"
+	}
+	return s.Template
+}
+
+// Follow applies the rule for new data to fw, the framework requested
+// (named requested, see framework.Choice): when it matches fewer than
+// half of p's numeric columns it is replaced by every numeric column
+// (Flat, directions guessed) if follow is set, and kept with a warning
+// otherwise. The report says which was chosen; a flat fw is returned as
+// it is.
+func Follow(fw *framework.Framework, requested string, p *panel.Panel, follow bool) (*framework.Framework, framework.Choice, diag.Report) {
+	var rep diag.Report
+	ch := framework.Choice{Requested: requested, Columns: len(p.Columns)}
+	if requested == "" {
+		ch.Matched, ch.AllColumns = len(p.Columns), true
+		ch.Guessed = guessed(fw)
+		return fw, ch, rep
+	}
+	m := fw.MatchColumns(columnNames(p))
+	ch.Matched = len(m.Present)
+	if framework.KeepForData(ch.Matched, ch.Columns) {
+		ch.Guessed = guessed(fw)
+		return fw, ch, rep
+	}
+	name := requested
+	if name == "custom" {
+		name = fw.Name
+	}
+	if !follow {
+		rep.Add(diag.Problem{Severity: diag.Warning, Code: "framework-few-columns", Text: requested,
+			Zh: fmt.Sprintf("指标体系“%s”只对应数据中 %d 个数值列中的 %d 个（不到一半）；按你的要求仍使用它，不指定指标体系则使用全部数值列（等权重）", name, ch.Columns, ch.Matched),
+			En: fmt.Sprintf("the framework %q matches only %d of the data's %d numeric columns (fewer than half); it is used as you asked, and without one every numeric column would be used (equal weights)", name, ch.Matched, ch.Columns)})
+		ch.Guessed = guessed(fw)
+		return fw, ch, rep
+	}
+	flat := Flat(p)
+	ch.AllColumns, ch.FellBack = true, true
+	rep.Add(diag.Problem{Severity: diag.Warning, Code: "framework-fallback", Text: requested,
+		Zh: fmt.Sprintf("指标体系“%s”只对应新数据中 %d 个数值列中的 %d 个（不到一半），已改用全部数值列（等权重）", name, ch.Columns, ch.Matched),
+		En: fmt.Sprintf("the framework %q matches only %d of the new data's %d numeric columns (fewer than half); every numeric column is used instead (equal weights)", name, ch.Matched, ch.Columns)})
+	rep.Merge(GuessDirections(flat))
+	ch.Guessed = guessed(flat)
+	return flat, ch, rep
+}
+
+func guessed(fw *framework.Framework) []string {
+	var out []string
+	for _, c := range fw.Leaves() {
+		if n := fw.Node(c); n != nil && n.DirectionGuessed {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+func columnNames(p *panel.Panel) []string {
+	cols := make([]string, len(p.Columns))
+	for i, c := range p.Columns {
+		cols[i] = c.Name
+	}
+	return cols
 }
 
 // Flat puts every numeric column of p under one index, with equal weights.
@@ -101,11 +195,7 @@ func Flat(p *panel.Panel) *framework.Framework {
 // indicator matches.
 func MatchData(fw *framework.Framework, p *panel.Panel) (framework.Match, diag.Report, error) {
 	var rep diag.Report
-	cols := make([]string, len(p.Columns))
-	for i, c := range p.Columns {
-		cols[i] = c.Name
-	}
-	m := fw.MatchColumns(cols)
+	m := fw.MatchColumns(columnNames(p))
 	if len(m.Missing) > 0 {
 		rep.Add(diag.Problem{Severity: diag.Warning, Code: "indicators-missing",
 			Zh: fmt.Sprintf("指标体系中有 %d 个指标在数据中找不到，按已有的 %d 个指标计算：%s", len(m.Missing), len(m.Present), strings.Join(m.Missing, "、")),
@@ -144,7 +234,9 @@ func Run(s Spec) (Outcome, error) {
 	if err != nil {
 		return out, err
 	}
-	out.Framework = fw
+	fw, ch, rep := Follow(fw, s.Requested(), p, s.FollowData)
+	out.Report.Merge(rep)
+	out.Framework, out.Choice = fw, &ch
 	m, rep, err := MatchData(fw, p)
 	out.Report.Merge(rep)
 	out.Match = &m

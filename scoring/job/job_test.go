@@ -15,7 +15,7 @@ func TestRunSample(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(out.Result.Units) != 31 || len(out.Match.Present) != 9 || len(out.Match.Missing) != 7 {
+	if len(out.Result.Units) != 31 || len(out.Match.Present) != 7 || len(out.Match.Missing) != 9 {
 		t.Errorf("units %d, present %d, missing %d", len(out.Result.Units), len(out.Match.Present), len(out.Match.Missing))
 	}
 	// The result's report holds the job's problems too (matching, ingest).
