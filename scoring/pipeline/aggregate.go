@@ -221,7 +221,7 @@ func (st *state) aggregate() error {
 				if len(st.rel) > 1 {
 					w = st.rel[st.periodOf[n]]
 				}
-				v, bad := aggregate(t, a, n, val, w, r.Aggregate)
+				v, bad := aggregate(t, a, n, val, w, r.Aggregate, r.Weights.AsGiven)
 				if bad != "" {
 					u, p := res.Units[res.Rows[n].Unit], res.Periods[res.Rows[n].Period]
 					return st.fail(r.Aggregate.Method+"-"+bad,
@@ -255,7 +255,11 @@ var (
 // aggregate computes node a for row n from its children's values with the
 // level-by-level means. bad is "nonpositive" or "zero" when a value is
 // outside the method's domain.
-func aggregate(t *tree, a, n int, val [][]float64, rel []float64, ag Aggregate) (v float64, bad string) {
+//
+// asGiven (weights.as_given) skips the division by Σw: Σ w x and
+// exp(Σ w ln x) with the weights as given (pymcdm, scikit-criteria); a
+// parent with a missing child is then missing.
+func aggregate(t *tree, a, n int, val [][]float64, rel []float64, ag Aggregate, asGiven bool) (v float64, bad string) {
 	var sw, s float64
 	avail := 0
 	p := 0.0
@@ -265,7 +269,7 @@ func aggregate(t *tree, a, n int, val [][]float64, rel []float64, ag Aggregate) 
 	for _, c := range t.children[a] {
 		v := val[c][n]
 		if math.IsNaN(v) {
-			if ag.Method == GenMean && ag.StrictNA {
+			if ag.Method == GenMean && ag.StrictNA || asGiven {
 				return math.NaN(), ""
 			}
 			continue
@@ -299,6 +303,9 @@ func aggregate(t *tree, a, n int, val [][]float64, rel []float64, ag Aggregate) 
 	nc := len(t.children[a])
 	if avail == 0 || float64(avail) < ag.MinShare*float64(nc) || !(sw > 0) {
 		return math.NaN(), ""
+	}
+	if asGiven {
+		sw = 1
 	}
 	switch ag.Method {
 	case GMean, WPM:

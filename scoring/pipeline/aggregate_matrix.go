@@ -217,7 +217,7 @@ func (st *state) aggregateMatrix(val [][]float64) error {
 			for k, l := range leaves {
 				cols[k] = val[l]
 				codes[k] = t.codes[l]
-				types[k] = mcda.Benefit
+				types[k] = st.leafType(l)
 			}
 			// Indicators with no value at all in this group are left out (their
 			// weight goes to the others, as the arithmetic mean does); rows
@@ -239,6 +239,9 @@ func (st *state) aggregateMatrix(val [][]float64) error {
 				}
 			}
 			nw, err := mcda.NormalizeWeights(w, len(w))
+			if st.r.Weights.AsGiven {
+				nw, err = mcda.CheckWeights(w, len(w))
+			}
 			if err != nil {
 				return mcdaFail(st, t.codes[a], err)
 			}
@@ -246,7 +249,7 @@ func (st *state) aggregateMatrix(val [][]float64) error {
 			var score []float64
 			switch ag.Method {
 			case TOPSISAgg:
-				res, err := mcda.TOPSIS(x, types, nw, mcda.TOPSISOptions{Normalize: ag.TOPSISNormalize, WeightsIn: ag.WeightsIn})
+				res, err := mcda.TOPSIS(x, types, nw, mcda.TOPSISOptions{Normalize: ag.TOPSISNormalize, WeightsIn: ag.WeightsIn, AsGiven: st.r.Weights.AsGiven})
 				if err != nil {
 					return mcdaFail(st, t.codes[a], err)
 				}

@@ -36,6 +36,9 @@ func Reweight(res *Result, weights map[string]float64) (*Result, error) {
 	if ag.crossUnit() {
 		return nil, fmt.Errorf("汇总方法 %s 需要完整重算，不能即时调整权重 / the %s aggregation needs a full run; weights cannot be adjusted live", ag.Method, ag.Method)
 	}
+	if res.Recipe.Weights.AsGiven {
+		return nil, fmt.Errorf("weights.as_given 的结果不能即时调整权重（调整时权重按组归一化），请修改指标体系中的权重后重算 / a result with weights.as_given cannot be reweighted live (reweighting rescales the weights); change the framework's weights and run again")
+	}
 	fw := res.Framework.Clone()
 	last := res.Weights[len(res.Weights)-1]
 	for _, n := range last.Nodes {
@@ -74,7 +77,7 @@ func Reweight(res *Result, weights map[string]float64) (*Result, error) {
 	for _, a := range t.post {
 		col := make([]float64, nr)
 		for n := range col {
-			v, bad := aggregate(t, a, n, val, rel, ag)
+			v, bad := aggregate(t, a, n, val, rel, ag, false)
 			if bad != "" {
 				return nil, fmt.Errorf("%s 要求%s，%s 的下级取值不满足 / %s needs %s, but a child of %s is not", ag.Method, badZh[bad], t.codes[a], ag.Method, badEn[bad], t.codes[a])
 			}

@@ -49,6 +49,10 @@ func relativeWeights(t *tree, leafW []float64, w Weights) ([]float64, []string) 
 			s += raw[c]
 		}
 		for _, c := range ch {
+			if w.AsGiven && w.Method == WManual && s > 0 {
+				rel[c] = raw[c] // weights.as_given: not rescaled
+				continue
+			}
 			if s > 0 {
 				rel[c] = raw[c] / s
 			} else {

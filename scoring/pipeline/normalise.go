@@ -111,8 +111,8 @@ func minmaxColumn(x, y []float64, idx []int, d framework.Direction, l, u, shift 
 }
 
 // zscoreColumn applies (x−mean)/sd·sd' + mean' with the sample sd (n−1),
-// on direction-adjusted values.
-func zscoreColumn(x, y []float64, idx []int, d framework.Direction, mu, sigma float64) bool {
+// or the population sd (n) when population, on direction-adjusted values.
+func zscoreColumn(x, y []float64, idx []int, d framework.Direction, mu, sigma float64, population bool) bool {
 	var s float64
 	n := 0
 	for _, i := range idx {
@@ -130,7 +130,10 @@ func zscoreColumn(x, y []float64, idx []int, d framework.Direction, mu, sigma fl
 		}
 	}
 	sd := 0.0
-	if n > 1 {
+	switch {
+	case population && n > 0:
+		sd = math.Sqrt(ss / float64(n))
+	case n > 1:
 		sd = math.Sqrt(ss / float64(n-1))
 	}
 	constant := !(sd > 0)
@@ -172,9 +175,11 @@ const (
 	MeanNorm   = "mean"
 	Initial    = "initial"
 	Rescale    = "rescale"
+	// PymcdmMax is pymcdm's max_normalization: x/max, cost 1 − x/max.
+	PymcdmMax = "pymcdm-max"
 )
 
-const normaliseMethods = "minmax, zscore, scaled, rank, borda, prank, fracmax, dist2max, dist2ref, dist2targ, goalposts, none, vector, sum, max, min, mean, initial, rescale"
+const normaliseMethods = "minmax, zscore, scaled, rank, borda, prank, fracmax, dist2max, dist2ref, dist2targ, goalposts, none, vector, sum, max, min, mean, initial, rescale, pymcdm-max"
 
 // Scopes of normalisation and of objective weights.
 const (
@@ -196,6 +201,14 @@ type NormSpec struct {
 	// ZScore: y = (x−mean)/sd·SD + Mean with the sample sd (n−1).
 	Mean *float64 `json:"mean,omitempty"` // default 0
 	SD   *float64 `json:"sd,omitempty"`   // default 1
+	// PopulationSD divides by n instead of n − 1 (numpy's std,
+	// scikit-learn's and scikit-criteria's StandardScaler).
+	PopulationSD bool `json:"population_sd,omitempty"`
+	// KeepDirection leaves negative indicators' z-scores unflipped; they
+	// stay cost criteria for the aggregation, which must then honour
+	// directions (topsis, entropy-topsis, vikor, gra), as scikit-criteria's
+	// StandarScaler keeps the objectives for its aggregators.
+	KeepDirection bool `json:"keep_direction,omitempty"`
 	// Scaled (COINr n_scaled): y = (x − scaled_lower)/(scaled_upper − scaled_lower)·scale_factor,
 	// on x·Direction. Defaults 0, 100, 100.
 	ScaledLower *float64 `json:"scaled_lower,omitempty"`
@@ -351,6 +364,9 @@ func (s NormSpec) check(field string) error {
 		if !finite(s.Mean) || !finite(s.SD) || !(*s.SD > 0) {
 			return fmt.Errorf("z-score 的目标标准差必须为正 / %s.sd must be positive", field)
 		}
+		if s.KeepDirection && s.Reciprocal {
+			return fmt.Errorf("%s：keep_direction 与 reciprocal 不能同用 / %s: keep_direction and reciprocal exclude each other", field, field)
+		}
 	case Scaled:
 		if !finite(s.ScaledLower) || !finite(s.ScaledUpper) || !finite(s.ScaleFactor) || *s.ScaledUpper == *s.ScaledLower {
 			return fmt.Errorf("scaled 的 scaled_lower 与 scaled_upper 不能相等 / %s: scaled_lower and scaled_upper must differ", field)
@@ -376,9 +392,12 @@ func (s NormSpec) check(field string) error {
 		if !finite(s.GoalScale) || !(*s.GoalScale > 0) {
 			return fmt.Errorf("goal_scale 必须为正 / %s.goal_scale must be positive", field)
 		}
-	case FracMax, Dist2Max, NNone, VectorNorm, SumNorm, MaxNorm, MinNorm, MeanNorm, Initial:
+	case FracMax, Dist2Max, NNone, VectorNorm, SumNorm, MaxNorm, MinNorm, MeanNorm, Initial, PymcdmMax:
 	default:
 		return bad(field+".method", s.Method, normaliseMethods)
+	}
+	if s.Method != ZScore && (s.PopulationSD || s.KeepDirection) {
+		return fmt.Errorf("%s：population_sd 与 keep_direction 只用于 zscore，当前方法为 %s / %s: population_sd and keep_direction apply to zscore only, not %s", field, s.Method, field, s.Method)
 	}
 	if s.NonNegShift && (!finite(s.NonNegDelta) || !(*s.NonNegDelta > 0)) {
 		return fmt.Errorf("非负平移量必须为正 / %s.nonneg_delta must be positive", field)
@@ -446,8 +465,12 @@ func (st *state) normaliseColumn(j int, y []float64, idx []int, s *NormSpec) (co
 	case MinMax, Rescale:
 		constant = minmaxColumn(x, y, idx, d, *s.Lower, *s.Upper, s.Shift)
 	case ZScore:
-		constant = zscoreColumn(x, y, idx, d, *s.Mean, *s.SD)
-	case VectorNorm, SumNorm, MaxNorm, MinNorm, MeanNorm, Initial:
+		dz := d
+		if s.KeepDirection && d.Kind == framework.Negative {
+			dz = framework.Direction{Kind: framework.Positive}
+		}
+		constant = zscoreColumn(x, y, idx, dz, *s.Mean, *s.SD, s.PopulationSD)
+	case VectorNorm, SumNorm, MaxNorm, MinNorm, MeanNorm, Initial, PymcdmMax:
 		params, err = st.literatureColumn(x, y, idx, d, s, code)
 	default:
 		constant, params, err = st.coinrColumn(x, y, idx, d, s, node)

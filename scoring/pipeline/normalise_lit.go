@@ -13,6 +13,7 @@ import (
 //	vector   x/√Σx²            1 − x/√Σx²         (pymcdm)
 //	sum      x/Σx              (1/x)/Σ(1/x)        (pymcdm)
 //	max      x/max             min/x               (最大值化)
+//	pymcdm-max x/max           1 − x/max           (pymcdm max_normalization)
 //	min      x/min             max/x               (最小值化)
 //	mean     x/mean            mean/x              (均值化)
 //	initial  x/x₀              x₀/x                (初值化)
@@ -120,6 +121,21 @@ func (st *state) literatureColumn(x, y []float64, idx []int, d framework.Directi
 			out(func(v float64) float64 { return v / ref })
 		}
 		params = map[string]float64{"min": lo, "max": hi}
+	case PymcdmMax:
+		if n == 0 {
+			out(nil)
+			return nil, nil
+		}
+		if hi == 0 {
+			return nil, zero("最大值 / the maximum")
+		}
+		out(func(v float64) float64 {
+			if neg {
+				return 1 - v/hi
+			}
+			return v / hi
+		})
+		params = map[string]float64{"max": hi}
 	case MeanNorm:
 		sum := 0.0
 		for _, x := range v {

@@ -5,6 +5,7 @@ import (
 	"slices"
 
 	"github.com/nqp-index/nqp/scoring/diag"
+	"github.com/nqp-index/nqp/scoring/framework"
 )
 
 // rankBy ranks each column of scores within each period (and group, when
@@ -74,10 +75,57 @@ func rankBy(scores Matrix, periodOf []int, labels []string) Ranks {
 	return out
 }
 
+// Values of rank.indicators.
+const (
+	RankIndNormalised = "normalised"
+	RankIndRaw        = "raw"
+	RankIndBoth       = "both"
+)
+
+// indicatorRanks ranks every indicator within each period, 1 = best:
+// normalised values descending (a negative indicator whose z-scores kept
+// their direction ascending); raw values by the indicator's direction
+// (positive descending, negative ascending, moderate and interval by the
+// distance to the best value or interval), so that rank 1 is always the
+// best unit. Missing values get no rank.
+func (st *state) indicatorRanks(m Matrix, raw bool) Ranks {
+	res := st.res
+	dir := make([]framework.Direction, len(res.Indicators))
+	for j, c := range res.Indicators {
+		dir[j] = st.fw.Node(c).Direction
+	}
+	g := make(Matrix, len(m))
+	for i, row := range m {
+		g[i] = make([]float64, len(row))
+		for j, v := range row {
+			switch {
+			case math.IsNaN(v):
+				g[i][j] = v
+			case raw:
+				g[i][j] = goodness(v, dir[j])
+			case dir[j].Kind == framework.Negative && st.r.Normalise.specFor(res.Indicators[j]).KeepDirection:
+				g[i][j] = -v
+			default:
+				g[i][j] = v
+			}
+		}
+	}
+	return rankBy(g, st.periodOf, nil)
+}
+
 // rank fills the ranks, overall and within groups.
 func (st *state) rank() {
 	res := st.res
 	res.Ranks = rankBy(res.Scores, st.periodOf, nil)
+	switch st.r.Rank.Indicators {
+	case RankIndNormalised:
+		res.IndicatorRanks = st.indicatorRanks(res.Normalised, false)
+	case RankIndRaw:
+		res.RawRanks = st.indicatorRanks(res.Raw, true)
+	case RankIndBoth:
+		res.IndicatorRanks = st.indicatorRanks(res.Normalised, false)
+		res.RawRanks = st.indicatorRanks(res.Raw, true)
+	}
 	if g := st.r.Rank.Groups; g != "" {
 		labels, err := groupLabels(g, st.data, st.rows, res.Units, res.Rows)
 		if err != nil {

@@ -49,6 +49,10 @@ type Rank struct {
 	// four NBS regions, from the unit codes), "region3" (the older three
 	// belts), the name of a text column of the data, or "" for none.
 	Groups string `json:"groups"`
+	// Indicators adds ranks of every indicator per period (COINr ranks
+	// every column): "normalised" (Result.IndicatorRanks), "raw"
+	// (Result.RawRanks), "both", or "" for none (the default).
+	Indicators string `json:"indicators,omitempty"`
 }
 
 func fp(v float64) *float64 { return &v }
@@ -128,6 +132,9 @@ func (r *Recipe) Check() error {
 		if err := check(); err != nil {
 			return err
 		}
+	}
+	if err := r.checkVariants(); err != nil {
+		return err
 	}
 	return checkAnalyses(r.Analyses)
 }

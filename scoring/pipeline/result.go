@@ -130,7 +130,12 @@ type Result struct {
 	AggregateDetails []NodeDetail `json:"aggregate_details,omitempty"`
 	Ranks            Ranks        `json:"ranks"`
 	GroupRanks       Ranks        `json:"group_ranks,omitempty"`
-	Report           diag.Report  `json:"report"`
+	// IndicatorRanks and RawRanks rank every indicator per period (columns
+	// follow Indicators; 1 = best) by its normalised or raw value, when
+	// rank.indicators asks for them.
+	IndicatorRanks Ranks       `json:"indicator_ranks,omitempty"`
+	RawRanks       Ranks       `json:"raw_ranks,omitempty"`
+	Report         diag.Report `json:"report"`
 	// Analyses holds the tables of the recipe's declared analyses, in
 	// declaration order (filled in by package analysis).
 	Analyses []AnalysisOutput `json:"analyses,omitempty"`

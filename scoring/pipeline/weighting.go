@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/nqp-index/nqp/scoring/diag"
+	"github.com/nqp-index/nqp/scoring/mcda"
 )
 
 // Weighting methods.
@@ -62,6 +63,14 @@ type Weights struct {
 	B        float64 `json:"b,omitempty"`         // upper end for zero_rule=rescale (default 0.998)
 	// CV option: compute the coefficient of variation on "raw" data (default) or "normalised".
 	CVOn string `json:"cv_on,omitempty"`
+	// Correlation of CRITIC's conflict: "pearson" (default, also when
+	// empty), "spearman" or "kendall" (τ-b), as scikit-criteria's
+	// CRITIC(correlation=…).
+	Correlation string `json:"correlation,omitempty"`
+	// AsGiven (method manual only) uses the framework's weights as they are,
+	// not rescaled to sum 1 within each group, as pymcdm and scikit-criteria
+	// apply given weights (aggregation amean/wsm, gmean/wpm or topsis).
+	AsGiven bool `json:"as_given,omitempty"`
 	// Upper: how aggregates are weighted for methods that weight the
 	// indicators (entropy, critic, cv, sd, pca composite, combination,
 	// vertical-horizontal): derived (default), framework or equal.
@@ -142,8 +151,23 @@ func (w *Weights) resolve() {
 
 // check reports invalid weighting settings.
 func (w Weights) check() error {
+	if w.Correlation != "" && w.Method != WCRITIC {
+		return fmt.Errorf("weights.correlation 只用于 critic，当前方法为 %s / weights.correlation applies to critic only, not %s", w.Method, w.Method)
+	}
+	if w.AsGiven && w.Method != WManual {
+		return fmt.Errorf("weights.as_given 只用于 manual（指标体系中给定的权重），当前方法为 %s / weights.as_given applies to manual (the framework's weights) only, not %s", w.Method, w.Method)
+	}
+	if w.AsGiven && (w.Optimise != nil || w.Noise != nil) {
+		return fmt.Errorf("weights.as_given 不能与 optimise 或 noise 同用（它们需要和为 1 的权重） / weights.as_given cannot be combined with optimise or noise (they need weights summing to 1)")
+	}
 	switch w.Method {
-	case WEqual, WManual, WCRITIC, WSD, WVH:
+	case WCRITIC:
+		switch w.Correlation {
+		case "", mcda.Pearson, mcda.Spearman, mcda.Kendall:
+		default:
+			return bad("weights.correlation", w.Correlation, "pearson, spearman, kendall")
+		}
+	case WEqual, WManual, WSD, WVH:
 	case WPCA:
 		if err := w.PCA.check(); err != nil {
 			return err
@@ -233,7 +257,7 @@ func computeWeights(res *Result, x, y Matrix, periodOf []int, w Weights, rep *di
 		// from the method (see methodWeights).
 		return [][]float64{nil}, []string{""}
 	case WCRITIC:
-		dg, ns := critic(y, all)
+		dg, ns := critic(y, all, w.Correlation)
 		note(ns, "")
 		res.CRITIC = &dg
 		return [][]float64{dg.W}, []string{""}

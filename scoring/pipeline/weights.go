@@ -2,6 +2,8 @@ package pipeline
 
 import (
 	"math"
+
+	"github.com/nqp-index/nqp/scoring/mcda"
 )
 
 // EntropyDiag holds the entropy method's intermediate quantities for one
@@ -17,12 +19,14 @@ type EntropyDiag struct {
 }
 
 // CRITICDiag holds CRITIC's σ_j (sample sd), conflict R_j = Σ_k (1 − r_jk),
-// information C_j = σ_j R_j and the weights.
+// information C_j = σ_j R_j and the weights; Correlation names the
+// correlation when it is not Pearson's.
 type CRITICDiag struct {
-	Sigma    Vector `json:"sigma"`
-	Conflict Vector `json:"conflict"`
-	Info     Vector `json:"info"`
-	W        Vector `json:"w"`
+	Correlation string `json:"correlation,omitempty"`
+	Sigma       Vector `json:"sigma"`
+	Conflict    Vector `json:"conflict"`
+	Info        Vector `json:"info"`
+	W           Vector `json:"w"`
 }
 
 // SpreadDiag holds the coefficient-of-variation or standard-deviation
@@ -204,11 +208,33 @@ func pearson(a, b []float64, idx []int) float64 {
 	return sxy / math.Sqrt(sxx*syy)
 }
 
-// critic computes CRITIC weights on y over idx. Constant columns get σ = 0
-// and weight 0 and are left out of the other columns' conflict sums.
-func critic(y Matrix, idx []int) (CRITICDiag, []colIssue) {
+// rankCorrelation is the Spearman or Kendall τ-b correlation (mcda.Correlate)
+// of columns a and b over the rows of idx where both exist (pairwise
+// complete, as pandas' DataFrame.corr); 0 when undefined.
+func rankCorrelation(method string, a, b []float64, idx []int) float64 {
+	xa, xb := make([]float64, 0, len(idx)), make([]float64, 0, len(idx))
+	for _, i := range idx {
+		if x, y := a[i], b[i]; !math.IsNaN(x) && !math.IsNaN(y) {
+			xa, xb = append(xa, x), append(xb, y)
+		}
+	}
+	if len(xa) < 2 {
+		return 0
+	}
+	r, _ := mcda.Correlate(method, xa, xb)
+	return r
+}
+
+// critic computes CRITIC weights on y over idx with the correlation named
+// ("" or pearson, spearman, kendall). Constant columns get σ = 0 and
+// weight 0 and are left out of the other columns' conflict sums.
+func critic(y Matrix, idx []int, correlation string) (CRITICDiag, []colIssue) {
 	p := len(y)
 	dg := CRITICDiag{Sigma: make(Vector, p), Conflict: make(Vector, p), Info: make(Vector, p), W: make(Vector, p)}
+	if correlation == mcda.Pearson {
+		correlation = ""
+	}
+	dg.Correlation = correlation
 	var notes []colIssue
 	live := make([]bool, p)
 	for j := 0; j < p; j++ {
@@ -230,7 +256,11 @@ func critic(y Matrix, idx []int) (CRITICDiag, []colIssue) {
 			if k == j || !live[k] {
 				continue
 			}
-			r += 1 - pearson(y[j], y[k], idx)
+			if correlation == "" {
+				r += 1 - pearson(y[j], y[k], idx)
+			} else {
+				r += 1 - rankCorrelation(correlation, y[j], y[k], idx)
+			}
 		}
 		dg.Conflict[j] = r
 		dg.Info[j] = dg.Sigma[j] * r

@@ -113,7 +113,7 @@ func TestEntropyDegenerate(t *testing.T) {
 // R_a = (1+1) + (1−½) = 2.5, R_b = 2 + 1.5 = 3.5, R_c = ½ + 1.5 = 2.
 func TestCRITICHand(t *testing.T) {
 	y := Matrix{{1, 3, 1}, {2, 2, 3}, {3, 1, 2}}
-	dg, _ := critic(transpose(y), all(3))
+	dg, _ := critic(transpose(y), all(3), "")
 	want := []float64{2.5 / 8, 3.5 / 8, 2.0 / 8}
 	for j := range want {
 		if !relClose(dg.W[j], want[j], 1e-14) || !relClose(dg.Sigma[j], 1, 1e-15) {

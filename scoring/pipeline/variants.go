@@ -1,0 +1,71 @@
+package pipeline
+
+import (
+	"fmt"
+	"sort"
+
+	"github.com/nqp-index/nqp/scoring/framework"
+	"github.com/nqp-index/nqp/scoring/mcda"
+)
+
+// The variants other tools use, which need more than one section of the
+// recipe: z-scores that keep negative indicators unflipped
+// (normalise.keep_direction) need an aggregation that honours directions,
+// and weights used as given (weights.as_given) an aggregation that applies
+// them so.
+
+// directionAggregations lists the aggregations that take each indicator's
+// direction (the ideal of a cost column is its minimum).
+var directionAggregations = []string{TOPSISAgg, EntropyTOPSIS, VIKORAgg, GRAAgg}
+
+// asGivenAggregations lists the aggregations that accept weights as given.
+var asGivenAggregations = []string{AMean, WSM, GMean, WPM, TOPSISAgg}
+
+// checkVariants reports a variant combined with an aggregation that would
+// silently change its meaning.
+func (r *Recipe) checkVariants() error {
+	keep := r.Normalise.KeepDirection
+	codes := make([]string, 0, len(r.Normalise.Indicators))
+	for c := range r.Normalise.Indicators {
+		codes = append(codes, c)
+	}
+	sort.Strings(codes)
+	for _, c := range codes {
+		keep = keep || r.Normalise.Indicators[c].KeepDirection
+	}
+	if keep && !contains(directionAggregations, r.Aggregate.Method) {
+		return fmt.Errorf("normalise.keep_direction 保留负向指标的 z 值方向，需要能按指标方向汇总的方法（topsis、entropy-topsis、vikor、gra），%s 会把负向指标当作越大越好 / normalise.keep_direction keeps negative indicators' z-scores unflipped and needs an aggregation that honours directions (topsis, entropy-topsis, vikor, gra); %s would treat them as larger-is-better",
+			r.Aggregate.Method, r.Aggregate.Method)
+	}
+	switch r.Rank.Indicators {
+	case "", RankIndNormalised, RankIndRaw, RankIndBoth:
+	default:
+		return bad("rank.indicators", r.Rank.Indicators, "normalised, raw, both (or empty: none)")
+	}
+	if r.Weights.AsGiven && !contains(asGivenAggregations, r.Aggregate.Method) {
+		return fmt.Errorf("weights.as_given 只适用于 amean、wsm、gmean、wpm 和 topsis 汇总，不适用于 %s / weights.as_given applies to the amean, wsm, gmean, wpm and topsis aggregations only, not %s",
+			r.Aggregate.Method, r.Aggregate.Method)
+	}
+	return nil
+}
+
+func contains(list []string, s string) bool {
+	for _, v := range list {
+		if v == s {
+			return true
+		}
+	}
+	return false
+}
+
+// leafType is the mcda criterion type of indicator node i in the
+// whole-matrix methods: Cost for a negative indicator whose z-scores kept
+// their direction, Benefit otherwise (every other normalisation makes the
+// values larger-is-better).
+func (st *state) leafType(i int) int {
+	code := st.t.codes[i]
+	if st.r.Normalise.specFor(code).KeepDirection && st.fw.Node(code).Direction.Kind == framework.Negative {
+		return mcda.Cost
+	}
+	return mcda.Benefit
+}
