@@ -12,14 +12,16 @@ import (
 
 // build turns a prepared table into a panel.
 func build(r *reporter, t *table, opt Options) (*panel.Panel, error) {
-	c := parseColumns(t, opt.DecimalComma)
+	c := parseColumns(t, decimalComma(r, t, opt))
 	if err := roles(r, t, c, opt); err != nil {
 		return nil, err
 	}
+	classify(r, t, c)
 	b := &builder{r: r, t: t, c: c, opt: opt, p: &panel.Panel{},
 		byKey: map[unitKey]int{}, byCode: map[string]int{}, periodIdx: map[int]int{},
 		unknownSet: map[string]struct{}{}}
 	b.readPeriods()
+	b.prepareResolver()
 	var err error
 	if c.long {
 		err = b.long()
@@ -29,6 +31,7 @@ func build(r *reporter, t *table, opt Options) (*panel.Panel, error) {
 	if err != nil {
 		return nil, err
 	}
+	b.columnUses()
 	if err := b.usable(); err != nil {
 		return nil, err
 	}
@@ -38,7 +41,7 @@ func build(r *reporter, t *table, opt Options) (*panel.Panel, error) {
 	return b.p, nil
 }
 
-type unitKey struct{ code, name string }
+type unitKey struct{ code, name, ctx string }
 
 type builder struct {
 	r   *reporter
@@ -51,6 +54,7 @@ type builder struct {
 	byCode     map[string]int      // canonical code → unit index
 	unknown    []string            // texts the UnitMatcher did not know
 	unknownSet map[string]struct{} // the same, as a set
+	context    []int               // UnitResolver's context columns
 
 	periods   []panel.Period // distinct periods, local indices
 	rowPeriod []int          // per data row: local period index, or -1
@@ -65,6 +69,10 @@ func (b *builder) unit(i int) int {
 	if c.code >= 0 {
 		k.code = t.cell(i, c.code)
 	}
+	ctx := b.contextOf(i)
+	if ctx != nil {
+		k.ctx = strings.Join(ctx, "\x00")
+	}
 	if u, ok := b.byKey[k]; ok {
 		return u
 	}
@@ -78,7 +86,15 @@ func (b *builder) unit(i int) int {
 	if code == "" {
 		code = name
 	}
-	if m := b.opt.UnitMatcher; m != nil {
+	if b.opt.UnitResolver != nil {
+		mc, mn, ok, amb := b.resolve(i, name, code, ctx)
+		if ok {
+			code, name = mc, mn
+		} else if _, seen := b.unknownSet[name]; !seen && !amb {
+			b.unknownSet[name] = struct{}{}
+			b.unknown = append(b.unknown, strings.Clone(name))
+		}
+	} else if m := b.opt.UnitMatcher; m != nil {
 		mc, mn, ok := m(name)
 		if !ok && code != name {
 			mc, mn, ok = m(code)
@@ -267,6 +283,7 @@ func (b *builder) wide() error {
 	for j := range t.names {
 		switch {
 		case j == c.unit || j == c.code || j == c.period:
+		case c.unused[j] != "": // reported by classify
 		case c.numeric[j]:
 			num = append(num, j)
 		default:
@@ -321,7 +338,7 @@ func (b *builder) long() error {
 	t, c, p, r := b.t, b.c, b.p, b.r
 	var attr []int
 	for j := range t.names {
-		if j != c.unit && j != c.code && j != c.period && j != c.indicator && j != c.value {
+		if j != c.unit && j != c.code && j != c.period && j != c.indicator && j != c.value && c.unused[j] == "" {
 			attr = append(attr, j)
 		}
 	}

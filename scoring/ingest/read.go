@@ -44,6 +44,9 @@ type Options struct {
 	// collapsing spaces): it returns the unit's code and display name, or
 	// ok == false for an unknown unit, which is then kept as written.
 	UnitMatcher func(raw string) (code, name string, ok bool)
+	// UnitResolver, if not nil, is used instead of UnitMatcher: it sees
+	// the whole file's unit texts and context columns (resolver.go).
+	UnitResolver UnitResolver
 	// Detected, if not nil, receives what was detected or used (detected.go).
 	Detected *Detected
 }
@@ -181,9 +184,14 @@ func readText(r *reporter, data []byte, opt Options, format string, maxCells int
 	d := decode(data, opt.Encoding)
 	r.det.Encoding = d.encoding
 	if d.detected {
+		zh, en := "", ""
+		if ev := d.evidence; ev != nil {
+			zh = fmt.Sprintf("（%d 行含非 ASCII 字符，其中 %d 行不是有效的 UTF-8，按 %s 只有 %d 行读不通）", ev.nonASCII, ev.utf8Bad, strings.ToUpper(d.encoding), ev.gbBad)
+			en = fmt.Sprintf(" (of %d lines with non-ASCII bytes, %d are not valid UTF-8 and %d do not read well as %s)", ev.nonASCII, ev.utf8Bad, ev.gbBad, strings.ToUpper(d.encoding))
+		}
 		r.add(diag.Info, CodeDetectedEncoding, 0, 0, "", d.encoding,
-			fmt.Sprintf("文件不是 UTF-8 编码，已按 %s 读取", strings.ToUpper(d.encoding)),
-			fmt.Sprintf("the file is not UTF-8; read it as %s", strings.ToUpper(d.encoding)))
+			fmt.Sprintf("文件不是 UTF-8 编码%s，已按 %s 读取", zh, strings.ToUpper(d.encoding)),
+			fmt.Sprintf("the file is not UTF-8%s; read it as %s", en, strings.ToUpper(d.encoding)))
 	}
 	var delim byte
 	switch {
@@ -220,6 +228,9 @@ func readText(r *reporter, data []byte, opt Options, format string, maxCells int
 		r.add(diag.Warning, CodeBadEncoding, row, col, "", text,
 			fmt.Sprintf("部分字节不是有效的 %s 编码，已替换为“\uFFFD”（如“%s”）；请检查文件编码", strings.ToUpper(d.encoding), text),
 			fmt.Sprintf("some bytes are not valid %s and were replaced by \"\uFFFD\" (e.g. %q); check the file's encoding", strings.ToUpper(d.encoding), text))
+	}
+	if len(d.bad) > 0 {
+		reportBadLines(r, g, d, delim)
 	}
 	if g.unterminated > 0 {
 		r.add(diag.Warning, CodeUnterminatedQuote, g.unterminated, 0, "", "",
