@@ -128,7 +128,14 @@ func Tables(res *pipeline.Result, lang string) []Table {
 		ts = append(ts, et)
 	}
 	if d := res.CRITIC; d != nil {
-		ct := Table{Name: "critic", Title: tr(lang, "CRITIC 中间结果", "CRITIC"),
+		title := tr(lang, "CRITIC 中间结果", "CRITIC")
+		switch d.Correlation {
+		case "spearman":
+			title += tr(lang, "（Spearman 秩相关）", " (Spearman rank correlation)")
+		case "kendall":
+			title += tr(lang, "（Kendall τ-b 相关）", " (Kendall τ-b correlation)")
+		}
+		ct := Table{Name: "critic", Title: title,
 			Header: []string{tr(lang, "指标", "Indicator"), tr(lang, "名称", "Name"), tr(lang, "波动性 σ", "Contrast σ"), tr(lang, "冲突性 R", "Conflict R"), tr(lang, "信息量 C", "Information C"), tr(lang, "权重", "Weight")}}
 		for j, c := range res.Indicators {
 			ct.Rows = append(ct.Rows, []any{c, name(c), d.Sigma[j], d.Conflict[j], d.Info[j], d.W[j]})
@@ -168,6 +175,8 @@ func Tables(res *pipeline.Result, lang string) []Table {
 		}
 		ts = append(ts, t)
 	}
+
+	ts = append(ts, indicatorRankTables(res, lang)...)
 
 	ts = append(ts, preStepTables(res, lang)...)
 
