@@ -52,6 +52,7 @@ func (b *builder) checks() {
 			continue
 		case constant && filled >= 2:
 			v := strconv.FormatFloat(first, 'g', -1, 64)
+			b.noteConstant(col.Source, v)
 			r.add(diag.Warning, CodeConstantColumn, 0, col.Source, col.Name, v,
 				fmt.Sprintf("指标列“%s”的所有数值都相同（%s），无法区分地区", col.Name, v),
 				fmt.Sprintf("every value of column %q is the same (%s), so it cannot tell units apart", col.Name, v))

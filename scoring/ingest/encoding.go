@@ -42,6 +42,11 @@ type decoded struct {
 	encoding string // one of the Enc constants
 	detected bool   // encoding was guessed without a BOM
 	invalid  bool   // some bytes could not be decoded and became U+FFFD
+	// bad lists the lines of a UTF-8 file that are not valid UTF-8 (each
+	// read as GB18030 or with U+FFFD); invalid is false then.
+	bad []badLine
+	// evidence, when the file was weighed, says why it was read as it was.
+	evidence *encodingEvidence
 }
 
 // decode converts data to UTF-8 text. enc is "" (detect) or one of the Enc
@@ -50,7 +55,7 @@ type decoded struct {
 func decode(data []byte, enc string) decoded {
 	switch {
 	case bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}) && (enc == "" || enc == EncUTF8):
-		return decodeUTF8(data[3:])
+		return decodeUTF8(data[3:], enc == "")
 	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}) && (enc == "" || enc == EncUTF16LE):
 		return decodeWith(data, unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM), EncUTF16LE, false)
 	case bytes.HasPrefix(data, []byte{0xFE, 0xFF}) && (enc == "" || enc == EncUTF16BE):
@@ -58,7 +63,7 @@ func decode(data []byte, enc string) decoded {
 	}
 	switch enc {
 	case EncUTF8:
-		return decodeUTF8(data)
+		return decodeUTF8(data, false)
 	case EncGB18030:
 		return decodeWith(data, simplifiedchinese.GB18030, EncGB18030, false)
 	case EncUTF16LE:
@@ -80,7 +85,17 @@ func decode(data []byte, enc string) decoded {
 	} else if be {
 		return decodeWith(data, unicode.UTF16(unicode.BigEndian, unicode.IgnoreBOM), EncUTF16BE, true)
 	}
-	return decodeWith(data, simplifiedchinese.GB18030, EncGB18030, true)
+	// Neither UTF-8 nor UTF-16: GB18030 must explain the whole file better
+	// than UTF-8 does, or the file is UTF-8 with a few bad lines.
+	ev := weighEncodings(data)
+	if !ev.gbBetter() {
+		d := decodeUTF8(data, true)
+		d.evidence = &ev
+		return d
+	}
+	d := decodeWith(data, simplifiedchinese.GB18030, EncGB18030, true)
+	d.evidence = &ev
+	return d
 }
 
 // utf16Guess looks at the first bytes for the zero bytes of UTF-16 ASCII.
@@ -102,11 +117,14 @@ func utf16Guess(data []byte) (le, be bool) {
 	return zeroOdd*10 >= half*7 && zeroEven == 0, zeroEven*10 >= half*7 && zeroOdd == 0
 }
 
-func decodeUTF8(data []byte) decoded {
+// decodeUTF8 reads data as UTF-8; lines that are not valid UTF-8 are
+// listed in bad, read as GB18030 when gb is true and they are GB18030.
+func decodeUTF8(data []byte, gb bool) decoded {
 	if utf8.Valid(data) {
 		return decoded{text: string(data), encoding: EncUTF8}
 	}
-	return decoded{text: strings.ToValidUTF8(string(data), "\uFFFD"), encoding: EncUTF8, invalid: true}
+	text, bad := decodeUTF8Lines(data, gb)
+	return decoded{text: text, encoding: EncUTF8, bad: bad}
 }
 
 func decodeWith(data []byte, e encoding.Encoding, name string, detected bool) decoded {

@@ -53,6 +53,9 @@ type columns struct {
 	unit, code, period, indicator, value int // column indices or -1
 	guessedUnit                          bool
 	long                                 bool
+	// unused[j] is why column j is not used (a detect.Reason…), or ""
+	// (uses.go).
+	unused []string
 }
 
 // parseColumns parses every cell as a number and decides which columns are

@@ -19,7 +19,7 @@ var (
 // missingTokens are read as "no data" (compared case-insensitively after
 // trimming spaces and quotes and folding full-width forms).
 var missingTokens = [...]string{
-	"", "na", "n/a", "n.a.", "nan", "null", "none", "nil",
+	"", "na", "n/a", "n.a.", "null", "none", "nil",
 	"-", "--", "---", "—", "——", "–", "…", "……", "...", "..",
 	"无", "缺失", "空",
 	"#n/a", "#div/0!", "#value!", "#ref!", "#num!", "#name?", "#null!",
@@ -110,11 +110,13 @@ func isFastNumber(s string) bool {
 // and a trailing or leading percent sign. A percentage is kept as written,
 // in percent units: "12.5%" gives 12.5.
 //
-// Missing-value tokens (empty, NA, N/A, NaN, null, -, --, —, ——, …, ...,
+// Missing-value tokens (empty, NA, N/A, null, -, --, —, ——, …, ...,
 // .., 无, 缺失, #N/A, #DIV/0!, #VALUE!, #REF!, #NUM!, #NAME? and a few
 // more, case-insensitive) give missing == true and v == NaN.
-// Unreadable text gives ErrNotNumber, and infinities or numbers out of the
-// float64 range give ErrNotFinite; v is NaN in both cases.
+// Unreadable text gives ErrNotNumber, and NaN, infinities ("Inf",
+// "-Infinity") or numbers out of the float64 range ("1e999") give
+// ErrNotFinite; v is NaN in both cases. NaN is not a missing-value token:
+// a cell holding it is reported by Read, with its row and column.
 func ParseNumber(s string, decimalComma bool) (v float64, missing bool, err error) {
 	if s == "" {
 		return math.NaN(), true, nil
@@ -271,6 +273,13 @@ func parseNumberSlow(s string, decimalComma bool) (float64, bool, error) {
 	}
 	if len(buf) == 0 {
 		return nan, false, ErrNotNumber
+	}
+	// NaN and infinities are numbers, but not finite ones.
+	if len(buf) <= 8 {
+		switch strings.ToLower(string(buf)) {
+		case "nan", "inf", "infinity":
+			return nan, false, ErrNotFinite
+		}
 	}
 	// Remove thousands separators, checking that groups have three digits.
 	thou, dec := byte(','), byte('.')

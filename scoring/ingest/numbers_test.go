@@ -54,7 +54,7 @@ func TestParseNumber(t *testing.T) {
 }
 
 func TestParseNumberMissing(t *testing.T) {
-	for _, s := range []string{"", " ", "NA", "na", "N/A", "n/a", "NaN", "nan", "null", "NULL", "-", "--",
+	for _, s := range []string{"", " ", "NA", "na", "N/A", "n/a", "null", "NULL", "-", "--",
 		"—", "——", "…", "...", "..", "无", "缺失", "#N/A", "#DIV/0!", "#VALUE!", "#REF!", "#NUM!", "#NAME?",
 		" NA ", `"NA"`, "－", "\u3000"} {
 		v, missing, err := ParseNumber(s, false)
@@ -81,8 +81,11 @@ func TestParseNumberErrors(t *testing.T) {
 		{"e5", false, ErrNotNumber},        //
 		{"0x10", false, ErrNotNumber},      // no hex
 		{"1_000", false, ErrNotNumber},     // no underscores
-		{"Inf", false, ErrNotNumber},       // infinities are not numbers here
-		{"-Infinity", false, ErrNotNumber}, //
+		{"Inf", false, ErrNotFinite},       // infinities are not finite
+		{"-Infinity", false, ErrNotFinite}, //
+		{"NaN", false, ErrNotFinite},       // NaN is reported, not read as missing
+		{"nan", false, ErrNotFinite},       //
+		{"ｎａｎ", false, ErrNotNumber},       // full-width letters are not folded
 		{"1e999", false, ErrNotFinite},     //
 		{"-1e999", false, ErrNotFinite},    //
 		{"1,000e999", false, ErrNotFinite}, //

@@ -42,6 +42,10 @@ const (
 	CodeConstantColumn     = "constant-column"      // Warning: a column with one value only
 	CodeUnitMissingPeriods = "unit-missing-periods" // Warning: a unit absent from some periods
 	CodeUnknownUnit        = "unknown-unit"         // Info: units the UnitMatcher did not recognise
+	CodeMixedEncoding      = "mixed-encoding"       // Info: a UTF-8 file with lines that are not UTF-8 (listed as bad-encoding)
+	CodeDecimalComma       = "decimal-comma"        // Info: numbers read with a decimal comma, detected
+	CodeTextColumn         = "text-column"          // Warning: a column with some numbers but mostly text; not used
+	CodePeriodLikeColumn   = "period-like-column"   // Info: a column named like a period or holding years; not an indicator
 )
 
 // maxPerColumn caps the individual problems of one code in one column;

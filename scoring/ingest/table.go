@@ -17,6 +17,9 @@ type table struct {
 	names  []string // unique, cleaned column names
 	src    []int    // 0-based source column of each named column
 	data   []int    // record indices of the data rows
+	// skipped are the 0-based source columns without header or data,
+	// left out of names (listed as unused in Detected.Columns).
+	skipped []int
 	// periodText, if not nil, gives a better text for a period cell that
 	// could not be read as a period (XLSX dates); ri and j are 0-based.
 	periodText func(ri, j int, raw string) string
@@ -122,6 +125,7 @@ func prepare(r *reporter, g *grid, opt Options) (*table, error) {
 		name := cleanName(header[j])
 		if name == "" {
 			if !hasData[j] {
+				t.skipped = append(t.skipped, j)
 				continue
 			}
 			name = fmt.Sprintf("column %d", j+1)

@@ -24,4 +24,9 @@ type Detected struct {
 	ValueColumn     string `json:"value_column,omitempty"`
 	// Headers are the column names of the table, in order.
 	Headers []string `json:"headers,omitempty"`
+	// DecimalComma is true when numbers were read with a decimal comma
+	// (set by the option, or detected in a ";"-delimited file).
+	DecimalComma bool `json:"decimal_comma,omitempty"`
+	// Columns says what became of every column of the file (columns.go).
+	Columns []ColumnUse `json:"columns,omitempty"`
 }
