@@ -125,14 +125,22 @@ func screenPeriods(data *panel.Panel, rows []int, leaves []string, colOf map[str
 		}
 	}
 	drop := make([]bool, len(data.Periods))
+	var left []string
 	for p := range data.Periods {
 		if total[p] > 0 && float64(have[p]) < min*float64(total[p]) {
 			drop[p] = true
+			left = append(left, data.Periods[p].Label)
 			share := 100 * float64(have[p]) / float64(total[p])
-			rep.Add(diag.Problem{Severity: diag.Warning, Code: "period-low-coverage", File: data.File, Text: data.Periods[p].Label,
+			rep.Add(diag.Problem{Severity: diag.Info, Code: "period-low-coverage", File: data.File, Text: data.Periods[p].Label,
 				Zh: fmt.Sprintf("时期 %s 只有 %.0f%% 的指标数据（低于 %.0f%%），已排除；可用 select.min_period_coverage 调整", data.Periods[p].Label, share, 100*min),
 				En: fmt.Sprintf("period %s has only %.0f%% of the indicator data (below %.0f%%) and is left out; see select.min_period_coverage", data.Periods[p].Label, share, 100*min)})
 		}
+	}
+	// One warning for all the periods left out (each has its info line).
+	if len(left) > 0 {
+		rep.Add(diag.Problem{Severity: diag.Warning, Code: "periods-left-out", File: data.File, Text: strings.Join(left, ", "),
+			Zh: fmt.Sprintf("%d 个时期的指标数据低于 %.0f%%，已排除：%s；可用 select.min_period_coverage 调整", len(left), 100*min, strings.Join(left, "、")),
+			En: fmt.Sprintf("%d periods have less than %.0f%% of the indicator data and are left out: %s; see select.min_period_coverage", len(left), 100*min, strings.Join(left, ", "))})
 	}
 	out := rows[:0:0]
 	for _, i := range rows {

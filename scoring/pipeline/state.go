@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"sort"
+	"strings"
 
 	"github.com/nqp-index/nqp/scoring/diag"
 	"github.com/nqp-index/nqp/scoring/framework"
@@ -237,6 +238,7 @@ func (st *state) rowTables() []*Matrix {
 // the pre-steps.
 func (st *state) reportMissing() {
 	nr := len(st.rows)
+	var gapsZh, gapsEn []string
 	for j, c := range st.leaves {
 		miss := 0
 		for _, v := range st.xc[j] {
@@ -252,9 +254,18 @@ func (st *state) reportMissing() {
 				Zh: fmt.Sprintf("指标 %s 在所选范围内全部缺失，不参与汇总", c),
 				En: fmt.Sprintf("indicator %s is missing everywhere in the selection and does not enter the aggregation", c)})
 		case miss > 0:
-			st.rep.Add(diag.Problem{Severity: diag.Warning, Code: "indicator-missing", File: file, Col: col.Source, Column: col.Name,
+			gapsZh = append(gapsZh, fmt.Sprintf("%s %d 个", c, miss))
+			gapsEn = append(gapsEn, fmt.Sprintf("%s %d", c, miss))
+			st.rep.Add(diag.Problem{Severity: diag.Info, Code: "indicator-missing", File: file, Col: col.Source, Column: col.Name,
 				Zh: fmt.Sprintf("指标 %s 有 %d 个缺失值（共 %d 个观测）；汇总时按 COINr 规则在其余指标间重新分配权重，可先插补", c, miss, nr),
 				En: fmt.Sprintf("indicator %s has %d missing values (of %d observations); aggregation renormalises the weights over the available indicators (as COINr does); consider imputing first", c, miss, nr)})
 		}
+	}
+	// One warning for all the indicators with gaps (each has its info line
+	// naming its column).
+	if len(gapsZh) > 0 {
+		st.rep.Add(diag.Problem{Severity: diag.Warning, Code: "indicators-have-missing", File: st.data.File,
+			Zh: fmt.Sprintf("%d 个指标有缺失值（共 %d 个观测）：%s；汇总时按 COINr 规则在其余指标间重新分配权重，可先插补（impute）", len(gapsZh), nr, strings.Join(gapsZh, "、")),
+			En: fmt.Sprintf("%d indicators have missing values (of %d observations): %s; aggregation renormalises the weights over the available indicators (as COINr does); consider imputing first (impute)", len(gapsEn), nr, strings.Join(gapsEn, ", "))})
 	}
 }
