@@ -24,6 +24,7 @@ var fieldRefs = map[string]string{
 	"preset":                     docRecipe + "#presets",
 	"select.min_period_coverage": docRecipe + "#select",
 	"rank.groups":                docRecipe + "#rank",
+	"rank.indicators":            docRecipe + "#rank",
 	"denominate.*":               docPresteps + "#denominate",
 	"impute.*":                   docPresteps + "#impute",
 	"screen.*":                   docPresteps + "#screen",

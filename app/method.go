@@ -54,7 +54,7 @@ func DocURL(l Lang, ref string) string {
 var (
 	normaliseMethods = []string{pipeline.MinMax, pipeline.ZScore, pipeline.Scaled, pipeline.NRank, pipeline.Borda, pipeline.PRank, pipeline.FracMax,
 		pipeline.Dist2Max, pipeline.Dist2Ref, pipeline.Dist2Targ, pipeline.Goalposts, pipeline.NNone, pipeline.VectorNorm, pipeline.SumNorm,
-		pipeline.MaxNorm, pipeline.MinNorm, pipeline.MeanNorm, pipeline.Initial, pipeline.Rescale}
+		pipeline.MaxNorm, pipeline.PymcdmMax, pipeline.MinNorm, pipeline.MeanNorm, pipeline.Initial, pipeline.Rescale}
 	weightMethods = []string{pipeline.WEntropy, pipeline.WCRITIC, pipeline.WCV, pipeline.WSD, pipeline.WPCA, pipeline.WVH, pipeline.WEqual,
 		pipeline.WManual, pipeline.WAHP, pipeline.WCombination}
 	aggregateMethods = []string{pipeline.AMean, pipeline.GMean, pipeline.HMean, pipeline.GenMean, pipeline.CopelandAgg, pipeline.TOPSISAgg,
@@ -152,6 +152,10 @@ func (c *Workbench) method(l Lang) app.UI {
 	if groupsCur == "" {
 		groupsCur = "none"
 	}
+	rankInd := r.Rank.Indicators
+	if rankInd == "" {
+		rankInd = "none"
+	}
 	groups := []choice{{"none", "m_groups_none"}, {"region4", "m_groups_region4"}, {"region3", "m_groups_region3"}}
 	if g := r.Rank.Groups; g != "" && g != "region4" && g != "region3" {
 		groups = append(groups, choice{g, g})
@@ -207,7 +211,9 @@ func (c *Workbench) method(l Lang) app.UI {
 	case pipeline.ZScore:
 		norm = append(norm,
 			numIn("normalise.mean", "m_mean", fstr(n.Mean), "h_zmean"),
-			numIn("normalise.sd", "m_sd", fstr(n.SD), "h_zsd"))
+			numIn("normalise.sd", "m_sd", fstr(n.SD), "h_zsd"),
+			check("normalise.population_sd", "m_population_sd", n.PopulationSD, "h_population_sd"),
+			check("normalise.keep_direction", "m_keep_direction", n.KeepDirection, "h_keep_direction"))
 	case pipeline.Scaled:
 		norm = append(norm,
 			numIn("normalise.scaled_lower", "m_lower", fstr(n.ScaledLower), "h_scaled"),
@@ -245,6 +251,15 @@ func (c *Workbench) method(l Lang) app.UI {
 				numIn("weights.a", "m_lower", fval(w.A), "h_ab"),
 				numIn("weights.b", "m_upper", fval(w.B), "h_ab"))
 		}
+	case pipeline.WCRITIC:
+		corr := w.Correlation
+		if corr == "" {
+			corr = "pearson"
+		}
+		wts = append(wts, sel("weights.correlation", "m_correlation", corr, "h_correlation",
+			[]choice{{"pearson", "m_corr_pearson"}, {"spearman", "m_corr_spearman"}, {"kendall", "m_corr_kendall"}}))
+	case pipeline.WManual:
+		wts = append(wts, check("weights.as_given", "m_as_given", w.AsGiven, "h_as_given"))
 	case pipeline.WCV:
 		wts = append(wts, sel("weights.cv_on", "m_cv_on", w.CVOn, "h_cv_on", []choice{{"raw", "m_cv_raw"}, {"normalised", "m_cv_normalised"}}))
 	case pipeline.WPCA:
@@ -287,6 +302,8 @@ func (c *Workbench) method(l Lang) app.UI {
 		sel("preset", "preset", preset, presetHelp, presets),
 		numIn("select.min_period_coverage", "m_coverage", fstr(r.Select.MinPeriodCoverage), "h_coverage"),
 		sel("rank.groups", "m_groups", groupsCur, "h_groups", groups),
+		sel("rank.indicators", "m_rank_ind", rankInd, "h_rank_ind", []choice{{"none", "m_rank_ind_none"},
+			{pipeline.RankIndNormalised, "m_rank_ind_normalised"}, {pipeline.RankIndRaw, "m_rank_ind_raw"}, {pipeline.RankIndBoth, "m_rank_ind_both"}}),
 	}
 	group := func(key string, rows []app.UI) app.UI {
 		return app.Div().Class("method-group").Body(append([]app.UI{app.H3().Text(T(l, key))}, rows...)...)

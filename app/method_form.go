@@ -74,6 +74,11 @@ func SetMethodOption(r pipeline.Recipe, key, value string) (pipeline.Recipe, err
 			value = ""
 		}
 		r.Rank.Groups = value
+	case "rank.indicators":
+		if value == "none" {
+			value = ""
+		}
+		r.Rank.Indicators = value
 	// Pre-steps.
 	case "denominate.enabled":
 		r.Denominate.Enabled = value == "true"
@@ -146,6 +151,10 @@ func SetMethodOption(r pipeline.Recipe, key, value string) (pipeline.Recipe, err
 		setF(&n.GoalLower)
 	case "normalise.goal_upper":
 		setF(&n.GoalUpper)
+	case "normalise.population_sd":
+		n.PopulationSD = value == "true"
+	case "normalise.keep_direction":
+		n.KeepDirection = value == "true"
 	case "normalise.reciprocal":
 		n.Reciprocal = value == "true"
 	case "normalise.nonneg_shift":
@@ -168,6 +177,13 @@ func SetMethodOption(r pipeline.Recipe, key, value string) (pipeline.Recipe, err
 		w.B, err = num(value)
 	case "weights.cv_on":
 		w.CVOn = value
+	case "weights.correlation":
+		if value == "pearson" { // the default, left out of the recipe
+			value = ""
+		}
+		w.Correlation = value
+	case "weights.as_given":
+		w.AsGiven = value == "true"
 	case "weights.upper":
 		w.Upper = value
 	case "weights.pca.form":

@@ -29,6 +29,12 @@ h_groups	在各组内另行排名：四大区域、三大地带或数据中的�
 m_groups_none	不分组	none
 m_groups_region4	东部、中部、西部、东北	four regions (east, centre, west, north-east)
 m_groups_region3	东部、中部、西部三大地带	three belts (east, centre, west)
+m_rank_ind	指标排名	Indicator ranks
+h_rank_ind	另给出每个指标的逐期排名（1 = 最好）：按标准化值、按原始值（依指标方向）或两者（COINr 对每一列排名）。	Also ranks every indicator per period (1 = best): by normalised value, by raw value (following its direction), or both (COINr ranks every column).
+m_rank_ind_none	不排名	none
+m_rank_ind_normalised	按标准化值	normalised values
+m_rank_ind_raw	按原始值	raw values
+m_rank_ind_both	两者	both
 m_denominate	分母化	Denominate
 h_denominate	按指标体系中设定的分母（人口、GDP 等）把总量指标换算为比率。	Divides totals by the denominators set in the framework (population, GDP…).
 m_impute	缺失值插补	Imputation
@@ -97,6 +103,7 @@ m_norm_none	不标准化	none
 m_norm_vector	向量归一化	vector
 m_norm_sum	比重法（除以列和）	sum (share of the column total)
 m_norm_max	除以最大值	divide by max
+m_norm_pymcdm-max	除以最大值（pymcdm：负向 1 − x/max）	divide by max (pymcdm: cost 1 − x/max)
 m_norm_min	除以最小值	divide by min
 m_norm_mean	均值化	divide by mean
 m_norm_initial	初值化	divide by the first value
@@ -115,7 +122,8 @@ h_norm_goalposts	(x − 下门柱)/(上门柱 − 下门柱)，截断到 [0, 1]�
 h_norm_none	直接使用原始值。	Uses the raw values.
 h_norm_vector	x / √Σx²（TOPSIS 常用）。	x / √Σx² (usual in TOPSIS).
 h_norm_sum	x / Σx。	x / Σx.
-h_norm_max	x / max。	x / max.
+h_norm_max	x / max；负向指标 min / x。	x / max; negative indicators min / x.
+h_norm_pymcdm-max	x / max；负向指标 1 − x / max（pymcdm 的 max 标准化）。	x / max; negative indicators 1 − x / max (pymcdm's max normalisation).
 h_norm_min	min / x 或 x / min。	min / x or x / min.
 h_norm_mean	x / 均值。	x / mean.
 h_norm_initial	x / 第一个值（灰色关联常用）。	x / the first value (usual in grey relational analysis).
@@ -131,6 +139,10 @@ m_mean	目标均值	Mean
 m_sd	目标标准差	SD
 h_zmean	变换后的均值（默认 0）。	The mean after scaling (default 0).
 h_zsd	变换后的标准差（默认 1）。	The sd after scaling (default 1).
+m_population_sd	总体标准差	Population sd
+h_population_sd	标准差除以 n 而非 n − 1（numpy、scikit-learn、scikit-criteria 的约定）。	Divides by n instead of n − 1 (numpy's, scikit-learn's and scikit-criteria's convention).
+m_keep_direction	负向指标不取反	Keep negative indicators unflipped
+h_keep_direction	负向指标保留 z 值原方向，由 TOPSIS、VIKOR、灰色关联按成本型处理（scikit-criteria 的约定）；其他汇总方法不接受。	Negative indicators keep their z-scores; TOPSIS, VIKOR and GRA treat them as cost criteria (scikit-criteria's convention); other aggregations refuse it.
 h_scaled	默认 0、100、100。	Defaults 0, 100, 100.
 m_scale_factor	系数	Factor
 m_ties	并列处理	Ties
@@ -174,6 +186,13 @@ m_z_rescale	区间化 [a, b]	rescale to [a, b]
 m_delta	平移量 δ	δ
 h_delta	每个标准化值加上 δ（默认 0.0001）。	Added to every normalised value (default 0.0001).
 h_ab	每列线性映射到 [a, b]（默认 0.002、0.998）。	Each column mapped linearly to [a, b] (default 0.002, 0.998).
+m_correlation	相关系数	Correlation
+h_correlation	冲突性所用的相关系数：Pearson（默认）、Spearman 秩相关或 Kendall τ-b（scikit-criteria 可选）。	The correlation of the conflict: Pearson (default), Spearman rank or Kendall τ-b (as scikit-criteria offers).
+m_corr_pearson	Pearson	Pearson
+m_corr_spearman	Spearman 秩相关	Spearman rank
+m_corr_kendall	Kendall τ-b	Kendall τ-b
+m_as_given	权重按给定值使用	Weights as given
+h_as_given	指标体系中的权重不按组归一化为和 1，直接 Σ w x（pymcdm、scikit-criteria 的约定）；用于加权求和、加权乘积与 TOPSIS。	The framework's weights are not rescaled to sum 1 within each group: Σ w x as given (pymcdm's and scikit-criteria's convention); for the weighted sum, the weighted product and TOPSIS.
 m_cv_on	变异系数基于	CV computed on
 h_cv_on	原始数据或标准化后的数据。	The raw or the normalised data.
 m_cv_raw	原始数据	raw data

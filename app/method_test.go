@@ -58,6 +58,9 @@ func TestSetMethodOption(t *testing.T) {
 		{"select.min_period_coverage", "0", func(r pipeline.Recipe) bool { return *r.Select.MinPeriodCoverage == 0 }},
 		{"rank.groups", "none", func(r pipeline.Recipe) bool { return r.Rank.Groups == "" }},
 		{"rank.groups", "region3", func(r pipeline.Recipe) bool { return r.Rank.Groups == "region3" }},
+		{"rank.indicators", "both", func(r pipeline.Recipe) bool { return r.Rank.Indicators == pipeline.RankIndBoth }},
+		{"rank.indicators", "none", func(r pipeline.Recipe) bool { return r.Rank.Indicators == "" }},
+		{"normalise.method", "pymcdm-max", func(r pipeline.Recipe) bool { return r.Normalise.Method == pipeline.PymcdmMax }},
 		{"preset", "custom", func(r pipeline.Recipe) bool { return PresetOf(r) == "nqp-standard" }},
 		{"preset", "entropy-topsis", func(r pipeline.Recipe) bool { return r.Aggregate.Method == pipeline.EntropyTOPSIS }},
 	}
@@ -94,6 +97,38 @@ func TestSetMethodOption(t *testing.T) {
 	if _, err := SetMethodOption(vikor, "aggregate.v", "2"); err == nil {
 		t.Error("VIKOR v = 2 accepted")
 	}
+	// The variants other tools use (docs/recipe.md): each reaches the recipe,
+	// and the defaults (Pearson) leave no trace in it.
+	critic, _ := SetMethodOption(base, "weights.method", "critic")
+	for _, v := range []string{"spearman", "kendall", "pearson"} {
+		r, err := SetMethodOption(critic, "weights.correlation", v)
+		want := v
+		if v == "pearson" {
+			want = ""
+		}
+		if err != nil || r.Weights.Correlation != want {
+			t.Errorf("weights.correlation=%s: %v %q", v, err, r.Weights.Correlation)
+		}
+	}
+	manual, _ := SetMethodOption(base, "weights.method", "manual")
+	if r, err := SetMethodOption(manual, "weights.as_given", "true"); err != nil || !r.Weights.AsGiven {
+		t.Errorf("weights.as_given: %v", err)
+	}
+	if _, err := SetMethodOption(base, "weights.as_given", "true"); err == nil {
+		t.Error("as_given accepted with entropy weights")
+	}
+	z, _ := SetMethodOption(base, "normalise.method", "zscore")
+	if r, err := SetMethodOption(z, "normalise.population_sd", "true"); err != nil || !r.Normalise.PopulationSD {
+		t.Errorf("normalise.population_sd: %v", err)
+	}
+	// keep_direction needs an aggregation that honours directions.
+	if _, err := SetMethodOption(z, "normalise.keep_direction", "true"); err == nil || !strings.Contains(err.Error(), "keep_direction") {
+		t.Errorf("keep_direction with amean: %v", err)
+	}
+	zt, _ := SetMethodOption(z, "aggregate.method", "topsis")
+	if r, err := SetMethodOption(zt, "normalise.keep_direction", "true"); err != nil || !r.Normalise.KeepDirection {
+		t.Errorf("keep_direction with topsis: %v", err)
+	}
 	// Refused values.
 	for _, kv := range [][2]string{{"normalise.method", "dist2ref"}, {"normalise.upper", "abc"}, {"select.min_period_coverage", "1.5"}, {"nope", "1"}, {"preset", "nope"}} {
 		if _, err := SetMethodOption(base, kv[0], kv[1]); err == nil {
@@ -112,6 +147,13 @@ func TestMethodMessages(t *testing.T) {
 					t.Errorf("no message %s", k)
 				}
 			}
+		}
+	}
+	for _, k := range []string{"m_rank_ind", "h_rank_ind", "m_rank_ind_none", "m_rank_ind_normalised", "m_rank_ind_raw", "m_rank_ind_both",
+		"m_population_sd", "h_population_sd", "m_keep_direction", "h_keep_direction", "m_correlation", "h_correlation",
+		"m_corr_pearson", "m_corr_spearman", "m_corr_kendall", "m_as_given", "h_as_given"} {
+		if m, ok := messages[k]; !ok || m[0] == "" || m[1] == "" {
+			t.Errorf("no message %s in both languages", k)
 		}
 	}
 	for _, p := range pipeline.Presets() {
