@@ -193,6 +193,8 @@ func privacyBody(lang string) string {
 
 // changelog entries, newest first (zh, en).
 var changelog = [][3]string{
+	{"2026.3", "其他工具的约定成为显式选项（默认不变）：CRITIC 的 Spearman/Kendall 相关、总体标准差且负向指标不取反的 z 分数（scikit-criteria）、pymcdm 的 max 标准化、权重按给定值使用（pymcdm、scikit-criteria）、每个指标的逐期排名（COINr）；配方、nqp mcda 与方法面板中均可选择。",
+		"Other tools' conventions as explicit options (defaults unchanged): CRITIC with Spearman or Kendall correlation, z-scores with the population sd and unflipped cost columns (scikit-criteria), pymcdm's max normalisation, weights used as given (pymcdm, scikit-criteria), per-period ranks of every indicator (COINr); in the recipe, nqp mcda and the method panel."},
 	{"2026.2", "大数据量：2,850 个县 × 10 年 × 40 个指标（约 20 MB）从选择文件到排名约 4 秒；数据文件保存在 IndexedDB；“全部表格”查看每一张中间表（原始值、插补、异常值处理、标准化……），工作簿中也有预处理各表；方法说明链接直达对应公式；冻结模型可输入分母列；图表选择随会话保存。",
 		"Large data: 2,850 counties × 10 years × 40 indicators (about 20 MB) from file to ranking in about 4 s; the data file kept in IndexedDB; “All tables” shows every intermediate table (raw, imputed, treated, normalised…), and the workbook has the pre-step tables; formula links open the exact formula; frozen models take denominator columns; chart choices are saved with the session."},
 	{"2026.1", "静态站点与部署：Netlify 与 Cloudflare Worker（含 /api/v1/ 接口），离线可用，严格的安全响应头，中英文文档，可复现的构建。",
