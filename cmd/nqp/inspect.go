@@ -5,10 +5,13 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"strconv"
 
 	"github.com/nqp-index/nqp/scoring/describe"
 	"github.com/nqp-index/nqp/scoring/export"
 	"github.com/nqp-index/nqp/scoring/framework"
+	"github.com/nqp-index/nqp/scoring/ingest"
+	"github.com/nqp-index/nqp/scoring/ingest/detect"
 	"github.com/nqp-index/nqp/scoring/panel"
 	"github.com/nqp-index/nqp/scoring/pipeline"
 )
@@ -32,8 +35,11 @@ func cmdInspect(args []string, stdout, stderr io.Writer) int {
 	if len(pos) == 1 {
 		path = pos[0]
 	}
+	c.detected = &ingest.Detected{}
 	p, rep, err := loadData(&c, path)
 	if err != nil || p == nil {
+		// What became of each column says why, e.g., nothing is numeric.
+		printColumnUses(stdout, c.detected.Columns, lang)
 		rep.Write(stdout, lang)
 		return exitData
 	}
@@ -45,6 +51,7 @@ func cmdInspect(args []string, stdout, stderr io.Writer) int {
 		if err == nil {
 			m := fw.MatchColumns(columnNames(p))
 			match = &m
+			c.detected.NotInFramework(m.Extra)
 		}
 	}
 	if *asJSON {
@@ -52,14 +59,15 @@ func cmdInspect(args []string, stdout, stderr io.Writer) int {
 		enc.SetIndent("", "  ")
 		enc.SetEscapeHTML(false)
 		out := struct {
-			File    string           `json:"file"`
-			Units   int              `json:"units"`
-			Periods []string         `json:"periods"`
-			Rows    int              `json:"rows"`
-			Report  any              `json:"report"`
-			Stats   []describe.Stat  `json:"stats"`
-			Match   *framework.Match `json:"match,omitempty"`
-		}{p.File, len(p.Units), periodLabels(p.Periods), len(p.Rows), rep, stats, match}
+			File    string             `json:"file"`
+			Units   int                `json:"units"`
+			Periods []string           `json:"periods"`
+			Rows    int                `json:"rows"`
+			Report  any                `json:"report"`
+			Columns []ingest.ColumnUse `json:"columns"`
+			Stats   []describe.Stat    `json:"stats"`
+			Match   *framework.Match   `json:"match,omitempty"`
+		}{p.File, len(p.Units), periodLabels(p.Periods), len(p.Rows), rep, c.detected.Columns, stats, match}
 		if err := enc.Encode(out); err != nil {
 			fmt.Fprintln(stderr, err)
 			return exitData
@@ -67,6 +75,8 @@ func cmdInspect(args []string, stdout, stderr io.Writer) int {
 	} else {
 		fmt.Fprintf(stdout, tr(lang, "文件 %s：%d 个地区，%d 个时期（%s），%d 行观测，%d 个数值列\n", "file %s: %d units, %d periods (%s), %d observations, %d numeric columns\n"),
 			p.File, len(p.Units), len(p.Periods), periodRange(p.Periods), len(p.Rows), len(p.Columns))
+		printColumnUses(stdout, c.detected.Columns, lang)
+		fmt.Fprintln(stdout)
 		t := export.Table{Header: []string{tr(lang, "列", "Column"), "N", tr(lang, "缺失", "Missing"), tr(lang, "最小值", "Min"), tr(lang, "最大值", "Max"), tr(lang, "均值", "Mean"), tr(lang, "标准差", "SD"), tr(lang, "偏度", "Skew"), tr(lang, "峰度", "Kurt"), tr(lang, "异常值", "Outliers")}}
 		for _, s := range stats {
 			flag := ""
@@ -91,6 +101,24 @@ func cmdInspect(args []string, stdout, stderr io.Writer) int {
 		return exitData
 	}
 	return exitOK
+}
+
+// printColumnUses prints what became of every column of the file: its
+// use, or why it is not used.
+func printColumnUses(w io.Writer, cols []ingest.ColumnUse, lang string) {
+	if len(cols) == 0 {
+		return
+	}
+	unused := 0
+	t := export.Table{Header: []string{"#", tr(lang, "列", "Column"), tr(lang, "用途", "Use"), tr(lang, "说明", "Note")}}
+	for _, u := range cols {
+		if u.Use == detect.UseUnused {
+			unused++
+		}
+		t.Rows = append(t.Rows, []any{strconv.Itoa(u.Column), u.Name, u.UseText(lang), u.ReasonText(lang)})
+	}
+	fmt.Fprintf(w, tr(lang, "\n各列用途（%d 列，%d 列未使用）：\n", "\ncolumns (%d, %d not used):\n"), len(cols), unused)
+	printTable(w, t)
 }
 
 func periodRange(ps []panel.Period) string {

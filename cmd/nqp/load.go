@@ -2,6 +2,7 @@ package main
 
 import (
 	"flag"
+	"os"
 	"path/filepath"
 
 	"github.com/nqp-index/nqp/scoring/diag"
@@ -24,6 +25,9 @@ type common struct {
 	unitCol      string
 	periodCol    string
 	decimalComma bool
+
+	// detected, if not nil, receives what ingest detected (inspect.go).
+	detected *ingest.Detected
 }
 
 func (c *common) register(fs *flag.FlagSet) {
@@ -60,12 +64,16 @@ func loadData(c *common, path string) (*panel.Panel, diag.Report, error) {
 	spec := job.Spec{Ingest: ingest.Options{
 		Sheet: c.sheet, Encoding: c.encoding, Layout: c.layout,
 		UnitColumn: c.unitCol, PeriodColumn: c.periodCol, DecimalComma: c.decimalComma,
+		Detected: c.detected,
 	}}
 	if c.sample {
 		spec.DataName, spec.Data = sample.TechmePanelName, sample.TechmePanelCSV()
 	} else {
-		b, rep := readLimited(path, ingest.DefaultMaxBytes, "无法打开文件：", "cannot open the file: ")
-		if rep.HasErrors() {
+		b, err := os.ReadFile(path)
+		if err != nil {
+			var rep diag.Report
+			rep.Add(diag.Problem{Severity: diag.Error, Code: "cannot-open", File: path,
+				Zh: "无法打开文件：" + err.Error(), En: "cannot open the file: " + err.Error()})
 			return nil, rep, rep.Err()
 		}
 		spec.DataName, spec.Data = filepath.Base(path), b
@@ -82,9 +90,10 @@ func loadFramework(c *common, p *panel.Panel) (*framework.Framework, map[string]
 		spec.Template = "drivers"
 	}
 	if c.meta != "" {
-		b, r := readLimited(c.meta, ingest.DefaultMaxBytes, "无法打开指标体系文件：", "cannot open the framework file: ")
-		if r.HasErrors() {
-			rep.Merge(r)
+		b, err := os.ReadFile(c.meta)
+		if err != nil {
+			rep.Add(diag.Problem{Severity: diag.Error, Code: "cannot-open", File: c.meta,
+				Zh: "无法打开指标体系文件：" + err.Error(), En: "cannot open the framework file: " + err.Error()})
 			return nil, nil, rep, rep.Err()
 		}
 		spec.FrameworkName, spec.FrameworkData = filepath.Base(c.meta), b
