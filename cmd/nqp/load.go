@@ -2,7 +2,6 @@ package main
 
 import (
 	"flag"
-	"os"
 	"path/filepath"
 
 	"github.com/nqp-index/nqp/scoring/diag"
@@ -69,11 +68,8 @@ func loadData(c *common, path string) (*panel.Panel, diag.Report, error) {
 	if c.sample {
 		spec.DataName, spec.Data = sample.TechmePanelName, sample.TechmePanelCSV()
 	} else {
-		b, err := os.ReadFile(path)
-		if err != nil {
-			var rep diag.Report
-			rep.Add(diag.Problem{Severity: diag.Error, Code: "cannot-open", File: path,
-				Zh: "无法打开文件：" + err.Error(), En: "cannot open the file: " + err.Error()})
+		b, rep := readLimited(path, ingest.DefaultMaxBytes, "无法打开文件：", "cannot open the file: ")
+		if rep.HasErrors() {
 			return nil, rep, rep.Err()
 		}
 		spec.DataName, spec.Data = filepath.Base(path), b
@@ -90,10 +86,9 @@ func loadFramework(c *common, p *panel.Panel) (*framework.Framework, map[string]
 		spec.Template = "drivers"
 	}
 	if c.meta != "" {
-		b, err := os.ReadFile(c.meta)
-		if err != nil {
-			rep.Add(diag.Problem{Severity: diag.Error, Code: "cannot-open", File: c.meta,
-				Zh: "无法打开指标体系文件：" + err.Error(), En: "cannot open the framework file: " + err.Error()})
+		b, r := readLimited(c.meta, ingest.DefaultMaxBytes, "无法打开指标体系文件：", "cannot open the framework file: ")
+		if r.HasErrors() {
+			rep.Merge(r)
 			return nil, nil, rep, rep.Err()
 		}
 		spec.FrameworkName, spec.FrameworkData = filepath.Base(c.meta), b
