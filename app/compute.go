@@ -38,6 +38,12 @@ func compute(j Job, progress func(stage string)) Outcome {
 		return out
 	}
 	stage(StageRead)
+	// The columns no indicator matched are "not in the framework".
+	defer func() {
+		if out.Match != nil {
+			out.Detected.NotInFramework(out.Match.Extra)
+		}
+	}()
 	p, rep, err := ingest.Read(j.FileName, j.Data, j.Ingest.options(&out))
 	out.Report.Merge(rep)
 	if err != nil || rep.HasErrors() || p == nil {

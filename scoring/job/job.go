@@ -240,6 +240,7 @@ func Run(s Spec) (Outcome, error) {
 	m, rep, err := MatchData(fw, p)
 	out.Report.Merge(rep)
 	out.Match = &m
+	s.Ingest.Detected.NotInFramework(m.Extra) // the columns no indicator matched
 	if err != nil {
 		return out, err
 	}
