@@ -9,6 +9,7 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"github.com/nqp-index/nqp/scoring/diag"
+	"github.com/nqp-index/nqp/scoring/ingest/detect"
 	"github.com/nqp-index/nqp/scoring/panel"
 	"github.com/nqp-index/nqp/scoring/pipeline"
 )
@@ -16,6 +17,11 @@ import (
 func init() {
 	addMessages(map[string][2]string{
 		"step_check":       {"数据检查", "Data check"},
+		"col_uses":         {"各列用途（共 %d 列，%d 列未使用）", "Columns (%d, %d not used)"},
+		"cu_num":           {"#", "#"},
+		"cu_column":        {"列", "Column"},
+		"cu_use":           {"用途", "Use"},
+		"cu_note":          {"说明", "Note"},
 		"stats":            {"指标统计", "Indicator statistics"},
 		"st_column":        {"指标列", "Column"},
 		"st_n":             {"有效值", "N"},
@@ -358,14 +364,60 @@ func fmtNum(x float64) string {
 func (c *Workbench) checkSection(l Lang) app.UI {
 	t := c.ws.Table
 	if t == nil {
+		if d := c.ws.Detected; d != nil && len(d.Columns) > 0 {
+			// The file could not be scored (e.g. no numeric column): what
+			// became of each column says why.
+			return app.Section().ID("check").Body(app.H2().Text(T(l, "step_check")), c.columnUses(l))
+		}
 		return app.Section().ID("check")
 	}
 	return app.Section().ID("check").Body(
 		app.H2().Text(T(l, "step_check")),
+		c.columnUses(l),
 		c.fixes(l),
 		c.statsTable(l),
 		c.located(l),
 		c.dataTable(l),
+	)
+}
+
+// columnUses lists every column of the file with its use, or why it is
+// not used (ingest's Detected.Columns), always shown: no column is left
+// out without a line saying so.
+func (c *Workbench) columnUses(l Lang) app.UI {
+	d := c.ws.Detected
+	if d == nil || len(d.Columns) == 0 {
+		return app.Text("")
+	}
+	cols := d.Columns
+	unused := 0
+	for _, u := range cols {
+		if u.Use == detect.UseUnused {
+			unused++
+		}
+	}
+	lang := string(l)
+	return app.Div().ID("col-uses-box").Body(
+		app.H3().Text(fmt.Sprintf(T(l, "col_uses"), len(cols), unused)),
+		app.Div().Class("dt-scroll").Body(app.Table().ID("col-uses").Body(
+			app.THead().Body(app.Tr().Body(
+				app.Th().Text(T(l, "cu_num")), app.Th().Text(T(l, "cu_column")),
+				app.Th().Text(T(l, "cu_use")), app.Th().Text(T(l, "cu_note")),
+			)),
+			app.TBody().Body(app.Range(cols).Slice(func(i int) app.UI {
+				u := cols[i]
+				cls := "use-" + u.Use
+				if u.Reason != "" && u.Use != detect.UseUnused {
+					cls += " noted"
+				}
+				return app.Tr().Class(cls).DataSet("use", u.Use).DataSet("reason", u.Reason).Body(
+					app.Td().Class("num").Text(strconv.Itoa(u.Column)),
+					app.Td().Text(u.Name),
+					app.Td().Text(u.UseText(lang)),
+					app.Td().Text(u.ReasonText(lang)),
+				)
+			})),
+		)),
 	)
 }
 
