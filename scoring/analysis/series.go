@@ -61,8 +61,9 @@ func (s *Series) Column(p int) []float64 {
 
 // UnitGroups returns a group label per unit of res for the grouping g:
 // "region4" (东部/中部/西部/东北 from the unit codes), "region3" (the three
-// belts), or the name of the result's group column (the recipe's
-// rank.groups). Units without a group get "".
+// belts), "prefecture" or "province" (from division codes, package
+// region's DivisionGroup), or the name of the result's group column (the
+// recipe's rank.groups). Units without a group get "".
 func UnitGroups(res *pipeline.Result, g string) ([]string, error) {
 	out := make([]string, len(res.Units))
 	switch g {
@@ -72,9 +73,9 @@ func UnitGroups(res *pipeline.Result, g string) ([]string, error) {
 			var zh string
 			var ok bool
 			if g == "region4" {
-				zh, _, ok = region.Region4(unit.Code)
+				zh, _, ok = region.Region4(region.ProvinceCode(unit.Code))
 			} else {
-				zh, ok = region.Region3(unit.Code)
+				zh, ok = region.Region3(region.ProvinceCode(unit.Code))
 			}
 			if ok {
 				out[u] = zh
@@ -83,6 +84,19 @@ func UnitGroups(res *pipeline.Result, g string) ([]string, error) {
 		}
 		if found == 0 {
 			return nil, errorf("not-provinces", "地区不是中国省级行政区，无法按 %s 分组", "the units are not Chinese provinces, so they cannot be grouped by %s", g)
+		}
+		return out, nil
+	}
+	if (g == region.GroupPrefecture || g == region.GroupProvince) && res.GroupBy != g {
+		found := 0
+		for u, unit := range res.Units {
+			if l, ok, _ := region.DivisionGroup(g, unit.Code); ok {
+				out[u] = l
+				found++
+			}
+		}
+		if found == 0 {
+			return nil, errorf("not-divisions", "地区不是中国行政区划代码，无法按 %s 分组", "the units are not Chinese division codes, so they cannot be grouped by %s", g)
 		}
 		return out, nil
 	}

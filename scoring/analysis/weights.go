@@ -1,10 +1,7 @@
 package analysis
 
 import (
-	"bytes"
-	"encoding/csv"
 	"io"
-	"strconv"
 	"strings"
 
 	"github.com/nqp-index/nqp/scoring/panel"
@@ -93,7 +90,8 @@ func SpatialW(units []panel.Unit, sw *pipeline.SpatialWeights) ([][]float64, err
 	return w, nil
 }
 
-// unitMatcher finds a unit by code, by name, or as the same province.
+// unitMatcher finds a unit by code, by name, as the same province, or as
+// the one prefecture or county a label names.
 func unitMatcher(units []panel.Unit) func(string) (int, bool) {
 	byCode, byName, byProv := map[string]int{}, map[string]int{}, map[string]int{}
 	for i, u := range units {
@@ -115,6 +113,11 @@ func unitMatcher(units []panel.Unit) func(string) (int, bool) {
 			i, ok := byProv[p.Code]
 			return i, ok
 		}
+		// a prefecture or county by short name or code (嘉善, 3304)
+		if c := region.Candidates(l); len(c) == 1 {
+			i, ok := byCode[c[0].Code]
+			return i, ok
+		}
 		return 0, false
 	}
 }
@@ -127,81 +130,14 @@ func unitMatcher(units []panel.Unit) func(string) (int, bool) {
 // non-negative, zero diagonal); its match with the data's units is checked
 // when an analysis uses it. Standardisation defaults to row.
 func ReadWeightsCSV(r io.Reader) (*pipeline.SpatialWeights, error) {
-	b, err := io.ReadAll(r)
+	w, err := region.ReadWeights(r)
 	if err != nil {
-		return nil, errorf("w-read", "无法读取权重文件：%v", "cannot read the weight file: %v", err)
-	}
-	b = bytes.TrimPrefix(b, []byte("\ufeff"))
-	cr := csv.NewReader(bytes.NewReader(b))
-	cr.FieldsPerRecord = -1
-	cr.TrimLeadingSpace = true
-	recs, err := cr.ReadAll()
-	if err != nil {
-		return nil, errorf("w-read", "权重文件不是有效的 CSV：%v", "the weight file is not valid CSV: %v", err)
-	}
-	if len(recs) < 2 {
-		return nil, errorf("w-empty", "权重文件至少需要表头和一行数据", "the weight file needs a header and at least one line")
-	}
-	for _, rec := range recs {
-		for k := range rec {
-			rec[k] = strings.TrimSpace(rec[k])
+		if e, ok := err.(*region.Error); ok {
+			return nil, &Error{Code: e.Code, Zh: e.Zh, En: e.En}
 		}
+		return nil, err
 	}
-	num := func(s string, line, col int, empty bool) (float64, error) {
-		if s == "" && empty {
-			return 0, nil
-		}
-		v, err := strconv.ParseFloat(s, 64)
-		if err != nil {
-			return 0, errorf("w-number", "权重文件第 %d 行第 %d 列“%s”不是数字", "weight file line %d, column %d: %q is not a number", line, col, s)
-		}
-		return v, nil
-	}
-	sw := &pipeline.SpatialWeights{Type: pipeline.WMatrix, Standardise: "row"}
-	h := recs[0]
-	if len(h) == 3 {
-		switch strings.ToLower(h[2]) {
-		case "w", "weight", "value", "权重":
-			for k, rec := range recs[1:] {
-				line := k + 2
-				if len(rec) != 3 {
-					return nil, errorf("w-columns", "权重文件第 %d 行应有 3 列（i, j, w），实有 %d 列", "weight file line %d: want 3 columns (i, j, w), found %d", line, len(rec))
-				}
-				v, err := num(rec[2], line, 3, false)
-				if err != nil {
-					return nil, err
-				}
-				sw.Entries = append(sw.Entries, pipeline.WeightEntry{I: rec[0], J: rec[1], W: v})
-			}
-			if err := sw.Check("wfile"); err != nil {
-				return nil, &Error{Code: "bad-w", Zh: err.Error(), En: err.Error()}
-			}
-			return sw, nil
-		}
-	}
-	sw.Units = h[1:]
-	n := len(sw.Units)
-	if len(recs)-1 != n {
-		return nil, errorf("w-not-square", "权重矩阵有 %d 行、%d 列，不是方阵", "the weight matrix has %d rows and %d columns: it is not square", len(recs)-1, n)
-	}
-	for k, rec := range recs[1:] {
-		line := k + 2
-		if len(rec) != n+1 {
-			return nil, errorf("w-not-square", "权重文件第 %d 行（%s）有 %d 个值，应为 %d", "weight file line %d (%s) has %d values, want %d", line, rec[0], len(rec)-1, n)
-		}
-		if rec[0] != sw.Units[k] {
-			return nil, errorf("w-order", "权重文件第 %d 行的地区“%s”与第 %d 列的“%s”不一致（行与列须按同一顺序）", "weight file line %d: row unit %q does not match column %d %q (rows and columns must be in the same order)", line, rec[0], k+2, sw.Units[k])
-		}
-		row := make([]float64, n)
-		for j := range row {
-			v, err := num(rec[j+1], line, j+2, true)
-			if err != nil {
-				return nil, err
-			}
-			row[j] = v
-		}
-		sw.Matrix = append(sw.Matrix, row)
-	}
+	sw := pipeline.WeightsOfFile(w)
 	if err := sw.Check("wfile"); err != nil {
 		return nil, &Error{Code: "bad-w", Zh: err.Error(), En: err.Error()}
 	}

@@ -1,0 +1,89 @@
+package ingest
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/nqp-index/nqp/scoring/diag"
+)
+
+// CodeAmbiguousUnit is the Warning for a unit text that names several
+// known units which the row's context columns cannot tell apart.
+const CodeAmbiguousUnit = "ambiguous-unit"
+
+// UnitResolver canonicalises unit texts with help from the whole file: a
+// richer form of Options.UnitMatcher (package region's Resolver matches
+// China's provinces, prefectures and counties this way).
+type UnitResolver interface {
+	// Prepare is called once, before any Resolve, with the column names,
+	// the index of the unit column and every distinct unit text (cleaned).
+	// It returns the columns whose cells are passed to Resolve as context
+	// (e.g. a province or prefecture column), or nil.
+	Prepare(header []string, unitCol int, units []string) (context []int)
+	// Resolve returns the unit's code and display name, or ok false; an
+	// ambiguous text comes with its candidates, which are reported.
+	Resolve(raw string, context []string) (code, name string, candidates []string, ok bool)
+}
+
+// prepareResolver calls the resolver's Prepare with the file's unit texts.
+func (b *builder) prepareResolver() {
+	rs := b.opt.UnitResolver
+	if rs == nil {
+		return
+	}
+	t, c := b.t, b.c
+	seen := map[string]bool{}
+	var units []string
+	for i := range t.data {
+		s := cleanName(t.cell(i, c.unit))
+		if s == "" && c.code >= 0 {
+			s = cleanName(t.cell(i, c.code))
+		}
+		if s != "" && !seen[s] {
+			seen[s] = true
+			units = append(units, s)
+		}
+	}
+	b.context = rs.Prepare(t.names, c.unit, units)
+}
+
+// contextOf returns the context cells of data row i.
+func (b *builder) contextOf(i int) []string {
+	if len(b.context) == 0 {
+		return nil
+	}
+	out := make([]string, len(b.context))
+	for k, j := range b.context {
+		if j >= 0 && j < len(b.t.names) {
+			out[k] = cleanName(b.t.cell(i, j))
+		}
+	}
+	return out
+}
+
+// resolve matches a unit with the resolver, reporting an ambiguous one
+// once per text and context (ambiguous is then true).
+func (b *builder) resolve(i int, name, code string, ctx []string) (c string, n string, ok, ambiguous bool) {
+	rs := b.opt.UnitResolver
+	mc, mn, cands, ok := rs.Resolve(name, ctx)
+	if !ok && code != name {
+		var c2 []string
+		mc, mn, c2, ok = rs.Resolve(code, ctx)
+		if !ok && len(cands) == 0 {
+			cands = c2
+		}
+	}
+	if ok || len(cands) == 0 {
+		return mc, mn, ok, false
+	}
+	k := name + "\x00" + strings.Join(ctx, "\x00")
+	if _, seen := b.unknownSet["\x01"+k]; seen {
+		return "", "", false, true
+	}
+	b.unknownSet["\x01"+k] = struct{}{}
+	t, cols := b.t, b.c
+	b.r.add(diag.Warning, CodeAmbiguousUnit, t.rowNum(i), t.src[cols.unit]+1, t.names[cols.unit], name,
+		fmt.Sprintf("“%s”可指 %d 个地区：%s；请加一列省份或地级市（或写全称、代码），现按原样保留", name, len(cands), strings.Join(cands, "、")),
+		fmt.Sprintf("%q may be any of %d units: %s; add a province or prefecture column (or write the full name or code); kept as written", name, len(cands), strings.Join(cands, ", ")))
+	return "", "", false, true
+}
