@@ -10,6 +10,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/nqp-index/nqp/scoring/diag"
+	"github.com/nqp-index/nqp/scoring/jsonx"
 	"github.com/nqp-index/nqp/scoring/mcda"
 )
 
@@ -44,12 +46,12 @@ func cellValue(s string) (float64, bool) {
 func parseJudgements(b []byte) ([][]float64, []string, error) {
 	b = bytes.TrimPrefix(bytes.TrimSpace(b), []byte("\xef\xbb\xbf"))
 	if len(b) == 0 {
-		return nil, nil, fmt.Errorf("输入为空 / the input is empty")
+		return nil, nil, diag.Errorf("输入为空", "the input is empty")
 	}
 	if b[0] == '[' {
 		var raw [][]json.RawMessage
-		if err := json.Unmarshal(b, &raw); err != nil {
-			return nil, nil, fmt.Errorf("JSON 判断矩阵须为数组的数组：%v / a JSON judgement matrix must be an array of arrays: %v", err, err)
+		if err := jsonx.Decode(b, &raw); err != nil {
+			return nil, nil, diag.Errorf("JSON 判断矩阵须为数组的数组：%v", "a JSON judgement matrix must be an array of arrays: %v", err)
 		}
 		m := make([][]float64, len(raw))
 		for i, row := range raw {
@@ -63,7 +65,7 @@ func parseJudgements(b []byte) ([][]float64, []string, error) {
 						v, ok = cellValue(s)
 					}
 					if !ok {
-						return nil, nil, fmt.Errorf("第 %d 行第 %d 列无法读取：%s / row %d, column %d cannot be read: %s", i+1, j+1, c, i+1, j+1, c)
+						return nil, nil, diag.Errorf("第 %d 行第 %d 列无法读取：%s", "row %d, column %d cannot be read: %s", i+1, j+1, c)
 					}
 				}
 				m[i][j] = v
@@ -86,7 +88,7 @@ func parseJudgements(b []byte) ([][]float64, []string, error) {
 	r.TrimLeadingSpace = true
 	recs, err := r.ReadAll()
 	if err != nil {
-		return nil, nil, fmt.Errorf("无法读取 CSV：%v / cannot read the CSV: %v", err, err)
+		return nil, nil, diag.Errorf("无法读取 CSV：%v", "cannot read the CSV: %v", err)
 	}
 	numeric := func(s string) bool { _, ok := cellValue(s); return ok }
 	var names []string
@@ -124,7 +126,7 @@ func parseJudgements(b []byte) ([][]float64, []string, error) {
 		for j, c := range rec {
 			v, ok := cellValue(c)
 			if !ok {
-				return nil, nil, fmt.Errorf("第 %d 行第 %d 列无法读取：%q / row %d, column %d cannot be read: %q", i+1, j+1, c, i+1, j+1, c)
+				return nil, nil, diag.Errorf("第 %d 行第 %d 列无法读取：%q", "row %d, column %d cannot be read: %q", i+1, j+1, c)
 			}
 			row[j] = v
 		}
@@ -170,12 +172,12 @@ func cmdAHP(args []string, stdout, stderr io.Writer) int {
 	}
 	m, names, err := parseJudgements(b)
 	if err != nil {
-		fmt.Fprintln(stderr, bilingual(*lang, err.Error()))
+		fmt.Fprintln(stderr, errText(*lang, err))
 		return exitData
 	}
 	res, err := mcda.AHP(m, *method, *ri)
 	if err != nil {
-		fmt.Fprintln(stderr, bilingual(*lang, err.Error()))
+		fmt.Fprintln(stderr, errText(*lang, err))
 		return exitData
 	}
 	if *asJSON {

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"encoding/json"
 	"errors"
 	"flag"
@@ -15,6 +14,7 @@ import (
 	"github.com/nqp-index/nqp/scoring/analysis"
 	"github.com/nqp-index/nqp/scoring/diag"
 	"github.com/nqp-index/nqp/scoring/export"
+	"github.com/nqp-index/nqp/scoring/jsonx"
 	"github.com/nqp-index/nqp/scoring/pipeline"
 )
 
@@ -65,11 +65,11 @@ func cmdAnalyze(args []string, stdout, stderr io.Writer) int {
 		r, err = pipeline.ParseRecipe(f)
 		f.Close()
 		if err != nil {
-			fmt.Fprintln(stderr, *recipeFile+": "+err.Error())
+			fmt.Fprintln(stderr, *recipeFile+": "+errText(lang, err))
 			return exitUsage
 		}
 	} else if r, err = pipeline.Preset(*preset); err != nil {
-		fmt.Fprintln(stderr, err)
+		fmt.Fprintln(stderr, errText(lang, err))
 		return exitUsage
 	}
 	if *groups != "region4" && *groups != "region3" && *groups != "" {
@@ -312,10 +312,8 @@ func (f *analyzeFlags) inputs() ([]pipeline.Uncertain, error) {
 			return nil, fmt.Errorf("%w: %v", errUsage, err)
 		}
 		var in []pipeline.Uncertain
-		dec := json.NewDecoder(bytes.NewReader(b))
-		dec.DisallowUnknownFields()
-		if err := dec.Decode(&in); err != nil {
-			return nil, fmt.Errorf("%w: %s: %v", errUsage, f.spec, err)
+		if err := jsonx.Decode(b, &in); err != nil {
+			return nil, fmt.Errorf("%w: %s: %s", errUsage, f.spec, errText(f.lang, err))
 		}
 		return in, nil
 	}

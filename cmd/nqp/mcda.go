@@ -1,14 +1,14 @@
 package main
 
 import (
-	"bytes"
 	"encoding/json"
 	"flag"
 	"fmt"
 	"io"
 	"os"
-	"strings"
 
+	"github.com/nqp-index/nqp/scoring/diag"
+	"github.com/nqp-index/nqp/scoring/jsonx"
 	"github.com/nqp-index/nqp/scoring/mcda"
 )
 
@@ -24,14 +24,9 @@ func readInput(path string) ([]byte, error) {
 	return os.ReadFile(path)
 }
 
-// bilingual returns the part of a "中文 / English" message for lang.
-func bilingual(lang, msg string) string {
-	zh, en, ok := strings.Cut(msg, " / ")
-	if !ok {
-		return msg
-	}
-	return tr(lang, zh, en)
-}
+// errText returns err's message in lang: the matching part of a bilingual
+// error (diag.Message), never a split string.
+func errText(lang string, err error) string { return diag.Message(err, lang) }
 
 // cmdMCDA reads an mcda.Request (JSON) from a file or stdin and writes the
 // mcda.Answer as JSON.
@@ -63,19 +58,13 @@ func cmdMCDA(args []string, stdout, stderr io.Writer) (code int) {
 		return exitData
 	}
 	var req mcda.Request
-	dec := json.NewDecoder(bytes.NewReader(b))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&req); err != nil {
-		fmt.Fprintln(stderr, tr(*lang, "请求不是有效的 mcda JSON（需要 matrix、types、method 等字段）：", "the request is not valid mcda JSON (fields matrix, types, method, …): ")+err.Error())
-		return exitData
-	}
-	if dec.More() {
-		fmt.Fprintln(stderr, tr(*lang, "请求 JSON 之后还有多余内容", "extra content after the request JSON"))
+	if err := jsonx.Decode(b, &req); err != nil {
+		fmt.Fprintln(stderr, tr(*lang, "请求不是有效的 mcda JSON（需要 matrix、types、method 等字段）：", "the request is not valid mcda JSON (fields matrix, types, method, …): ")+errText(*lang, err))
 		return exitData
 	}
 	ans, err := mcda.Solve(req)
 	if err != nil {
-		fmt.Fprintln(stderr, tr(*lang, "无法求解：", "cannot solve: ")+bilingual(*lang, err.Error()))
+		fmt.Fprintln(stderr, tr(*lang, "无法求解：", "cannot solve: ")+errText(*lang, err))
 		return exitData
 	}
 	enc := json.NewEncoder(stdout)

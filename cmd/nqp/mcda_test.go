@@ -59,7 +59,11 @@ func TestMCDAErrors(t *testing.T) {
 		{`{"matrix": [[1, 2]], "typo": 1}`, "en", "not valid mcda JSON"},
 		{`not json`, "zh", "不是有效的"},
 		{``, "en", "not valid"},
-		{`{"matrix": [[1, 2], [3, 4]], "types": [1, 1], "method": "wsm"} {}`, "en", "extra content"},
+		{`{"matrix": [[1, 2], [3, 4]], "types": [1, 1], "method": "wsm"} {}`, "en", "extra data after the JSON value at line 1, column 64"},
+		{`{"matrix": [[1, 2], [3, 4]], "types": [1, 1], "method": "wsm"}]`, "zh", "JSON 值在第 1 行第 63 列结束后还有多余内容"},
+		{`{"matrix": [[1, 2], [3, 4]], "types": [1, 1], "method": "gra", "params": {"zeta": 0.3}}`, "en", `unknown JSON key "params.zeta" (known keys for normalize=none, weighting=equal, method=gra: rescale_weights, rho)`},
+		{`{"matrix": [[1, 2], [3, 4]], "types": [1, 1], "method": "vikor", "params": {"V": 0.3}}`, "zh", "未知的 JSON 键 “params.V”（normalize=none, weighting=equal, method=vikor 可用的键：rescale_weights, v）"},
+		{`{"matrix": [[1, 2], [3, 4]], "types": [1, 1], "method": "wsm", "weighting": "entropy", "options": {"correlation": "spearman"}}`, "en", `unknown JSON key "options.correlation" (normalize=none, weighting=entropy, method=wsm accepts no key)`},
 		{`{"matrix": [[1, 2], [3, 4]], "types": [1, 1], "method": "wsm", "weighting": "ahp", "ahp": [[1, 3], [3, 1]]}`, "en", "reciprocal"},
 	} {
 		code, out, errOut := runStdin(c.in, "mcda", "-lang", c.lang)
@@ -196,6 +200,25 @@ func TestMCDANewNames(t *testing.T) {
 			if math.Abs(got.Scores[i]-want.Scores[i]) > 1e-15 || got.Ranks[i] != want.Ranks[i] {
 				t.Errorf("%s: alternative %d: %v/%d, want %v/%d", r.Method, i, got.Scores[i], got.Ranks[i], want.Scores[i], want.Ranks[i])
 			}
+		}
+	}
+}
+
+// TestMCDAConstantMatrixLang: entropy, SD and CV weights of a constant
+// matrix fail with the whole explanation in the language asked for and
+// nothing of the other language.
+func TestMCDAConstantMatrixLang(t *testing.T) {
+	for _, c := range []struct{ w, zh, en string }{
+		{"entropy", "无法求解：熵值法：各指标的量之和不为正，无法得到权重（所有列都是常数？）\n", "cannot solve: entropy: the criteria's measures do not have a positive sum, so no weights can be formed (all columns constant?)\n"},
+		{"sd", "无法求解：标准差法：各指标的量之和不为正，无法得到权重（所有列都是常数？）\n", "cannot solve: SD: the criteria's measures do not have a positive sum, so no weights can be formed (all columns constant?)\n"},
+		{"cv", "无法求解：变异系数法：各指标的量之和不为正，无法得到权重（所有列都是常数？）\n", "cannot solve: CV: the criteria's measures do not have a positive sum, so no weights can be formed (all columns constant?)\n"},
+	} {
+		in := `{"matrix": [[1, 2], [1, 2], [1, 2]], "types": [1, 1], "weighting": "` + c.w + `", "method": "wsm"}`
+		if code, _, errOut := runStdin(in, "mcda", "-lang", "zh"); code != exitData || errOut != c.zh {
+			t.Errorf("%s zh: exit %d, %q", c.w, code, errOut)
+		}
+		if code, _, errOut := runStdin(in, "mcda", "-lang", "en"); code != exitData || errOut != c.en {
+			t.Errorf("%s en: exit %d, %q", c.w, code, errOut)
 		}
 	}
 }

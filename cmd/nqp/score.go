@@ -59,13 +59,13 @@ func cmdScore(args []string, stdout, stderr io.Writer) int {
 		r, err = pipeline.ParseRecipe(f)
 		f.Close()
 		if err != nil {
-			fmt.Fprintln(stderr, *recipeFile+": "+err.Error())
+			fmt.Fprintln(stderr, *recipeFile+": "+errText(lang, err))
 			return exitUsage
 		}
 	default:
 		r, err = pipeline.Preset(*preset)
 		if err != nil {
-			fmt.Fprintln(stderr, err)
+			fmt.Fprintln(stderr, errText(lang, err))
 			return exitUsage
 		}
 	}
@@ -126,7 +126,7 @@ func cmdScore(args []string, stdout, stderr io.Writer) int {
 	}
 	r.Resolve()
 	if err := r.Check(); err != nil {
-		fmt.Fprintln(stderr, err)
+		fmt.Fprintln(stderr, errText(lang, err))
 		return exitUsage
 	}
 

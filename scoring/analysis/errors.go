@@ -1,6 +1,10 @@
 package analysis
 
-import "fmt"
+import (
+	"fmt"
+
+	"github.com/nqp-index/nqp/scoring/diag"
+)
 
 // Error is an analysis error with a Chinese and an English message.
 type Error struct {
@@ -20,6 +24,16 @@ func (e *Error) Message(lang string) string {
 	return e.En
 }
 
+// errorf builds an Error; zh and en receive the same arguments, except that
+// an error argument gives its own Chinese or English text (diag.Message),
+// so that one language never nests in the other.
 func errorf(code, zh, en string, args ...any) *Error {
-	return &Error{Code: code, Zh: fmt.Sprintf(zh, args...), En: fmt.Sprintf(en, args...)}
+	za, ea := make([]any, len(args)), make([]any, len(args))
+	for i, a := range args {
+		za[i], ea[i] = a, a
+		if err, ok := a.(error); ok {
+			za[i], ea[i] = diag.Message(err, "zh"), diag.Message(err, "en")
+		}
+	}
+	return &Error{Code: code, Zh: fmt.Sprintf(zh, za...), En: fmt.Sprintf(en, ea...)}
 }

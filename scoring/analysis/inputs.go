@@ -5,8 +5,10 @@ import (
 	"encoding/json"
 	"fmt"
 	"math/rand/v2"
+	"slices"
 	"strings"
 
+	"github.com/nqp-index/nqp/scoring/jsonx"
 	"github.com/nqp-index/nqp/scoring/pipeline"
 )
 
@@ -106,9 +108,7 @@ func EditRecipe(r pipeline.Recipe, path string, value json.RawMessage) (pipeline
 		return r, err
 	}
 	var v any
-	dec = json.NewDecoder(bytes.NewReader(value))
-	dec.UseNumber()
-	if err := dec.Decode(&v); err != nil {
+	if err := jsonx.Decode(value, &v); err != nil {
 		return r, errorf("bad-input", "备选值不是有效的 JSON：%v", "the alternative is not valid JSON: %v", err)
 	}
 	keys := strings.Split(path, ".")
@@ -116,6 +116,18 @@ func EditRecipe(r pipeline.Recipe, path string, value json.RawMessage) (pipeline
 	for i, k := range keys {
 		if i == len(keys)-1 {
 			node[k] = v
+			// A new method of normalise, weights or aggregate keeps only
+			// the keys it reads: the old method's options would be
+			// rejected (or, worse, silently ignored).
+			if m, isStr := v.(string); isStr && k == "method" && len(keys) == 2 {
+				if known, ok := pipeline.SectionKeys(keys[0], m); ok {
+					for key := range node {
+						if !slices.Contains(known, key) {
+							delete(node, key)
+						}
+					}
+				}
+			}
 			break
 		}
 		next, ok := node[k].(map[string]any)

@@ -60,8 +60,9 @@ func Wrap(err error, zh, en string) error {
 }
 
 // Message returns err's message in lang ("zh"; anything else is English):
-// the matching part of a Bilingual error, a Problem or a ReportError (its
-// first error, rendered in lang), else err.Error(). Only err itself is
+// the matching part of a Bilingual error, a Problem, a ReportError (its
+// first error, rendered in lang) or an error with a Message(lang) method,
+// else err.Error(). Only err itself is
 // examined, not the errors it wraps, so no prefix is lost. A nil err gives "".
 func Message(err error, lang string) string {
 	switch e := err.(type) {
@@ -75,6 +76,8 @@ func Message(err error, lang string) string {
 	case Problem:
 		return e.Message(lang)
 	case *ReportError:
+		return e.Message(lang)
+	case interface{ Message(lang string) string }:
 		return e.Message(lang)
 	}
 	return err.Error()

@@ -23,6 +23,9 @@ type KeyError struct {
 	Key string
 	// Known lists the keys accepted at that place, sorted.
 	Known []string
+	// For names what the known keys belong to, when they depend on a choice
+	// (e.g. "gra" for the keys of that method); "" otherwise.
+	For string
 	// Duplicate is set when the key is known but appears twice.
 	Duplicate bool
 }
@@ -33,7 +36,13 @@ func (e *KeyError) Zh() string {
 		return "JSON 键 “" + e.Path + "” 出现了两次"
 	}
 	if len(e.Known) == 0 {
+		if e.For != "" {
+			return "未知的 JSON 键 “" + e.Path + "”（" + e.For + " 不接受任何键）"
+		}
 		return "未知的 JSON 键 “" + e.Path + "”（此处不接受任何键）"
+	}
+	if e.For != "" {
+		return "未知的 JSON 键 “" + e.Path + "”（" + e.For + " 可用的键：" + strings.Join(e.Known, ", ") + "）"
 	}
 	return "未知的 JSON 键 “" + e.Path + "”（可用的键：" + strings.Join(e.Known, ", ") + "）"
 }
@@ -44,7 +53,13 @@ func (e *KeyError) En() string {
 		return "JSON key " + strconv.Quote(e.Path) + " appears twice"
 	}
 	if len(e.Known) == 0 {
+		if e.For != "" {
+			return "unknown JSON key " + strconv.Quote(e.Path) + " (" + e.For + " accepts no key)"
+		}
 		return "unknown JSON key " + strconv.Quote(e.Path) + " (no key is accepted there)"
+	}
+	if e.For != "" {
+		return "unknown JSON key " + strconv.Quote(e.Path) + " (known keys for " + e.For + ": " + strings.Join(e.Known, ", ") + ")"
 	}
 	return "unknown JSON key " + strconv.Quote(e.Path) + " (known keys: " + strings.Join(e.Known, ", ") + ")"
 }
@@ -55,14 +70,25 @@ func (e *KeyError) Error() string { return e.Zh() + " / " + e.En() }
 // UnknownKey builds the error for a key that is not among known; callers
 // that validate keys themselves (a method's parameters in a map) use it so
 // that every such message reads the same.
-func UnknownKey(path string, known []string) error {
+func UnknownKey(path string, known []string) error { return UnknownKeyFor(path, known, "") }
+
+// UnknownKeyFor is UnknownKey for keys that depend on a choice named by
+// what (e.g. "gra", or "normalize=minmax, weighting=entropy, method=wsm").
+func UnknownKeyFor(path string, known []string, what string) error {
 	key := path
 	if i := strings.LastIndexAny(path, ".]"); i >= 0 {
 		key = path[i+1:]
 	}
-	k := append([]string(nil), known...)
+	seen := map[string]bool{}
+	k := make([]string, 0, len(known))
+	for _, v := range known {
+		if !seen[v] {
+			seen[v] = true
+			k = append(k, v)
+		}
+	}
 	sort.Strings(k)
-	return &KeyError{Path: path, Key: key, Known: k}
+	return &KeyError{Path: path, Key: key, Known: k, For: what}
 }
 
 // Join returns the path of key inside the object at path.

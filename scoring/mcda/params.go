@@ -116,8 +116,7 @@ func checkParams(r Request, norm, weighting, method string) error {
 				for v := range c.ok {
 					known = append(known, v)
 				}
-				return errf("%v（normalize=%s，weighting=%s，method=%s）", "%v (normalize=%s, weighting=%s, method=%s)",
-					jsonx.UnknownKey(c.field+"."+k, known), norm, weighting, method)
+				return jsonx.UnknownKeyFor(c.field+"."+k, known, "normalize="+norm+", weighting="+weighting+", method="+method)
 			}
 		}
 	}

@@ -3,6 +3,8 @@ package pipeline
 import (
 	"fmt"
 	"math"
+
+	"github.com/nqp-index/nqp/scoring/diag"
 )
 
 // Aggregation methods. Level by level (each parent from its children, as
@@ -128,16 +130,16 @@ func (a Aggregate) check() error {
 	case AMean, GMean, HMean, WSM, WPM, CopelandAgg, TOPSISAgg, EntropyTOPSIS, VIKORAgg, GRAAgg:
 	case GenMean:
 		if a.P == nil || *a.P == 0 || math.IsNaN(*a.P) || math.IsInf(*a.P, 0) {
-			return fmt.Errorf("广义均值需要非零有限的指数 aggregate.p / genmean needs a finite, non-zero aggregate.p")
+			return diag.Errorf("广义均值需要非零有限的指数 aggregate.p", "genmean needs a finite, non-zero aggregate.p")
 		}
 	default:
 		return bad("aggregate.method", a.Method, aggregateMethods)
 	}
 	if s := *a.Scale; !(s > 0) {
-		return fmt.Errorf("汇总缩放系数必须为正 / aggregate.scale must be positive")
+		return diag.Errorf("汇总缩放系数必须为正", "aggregate.scale must be positive")
 	}
 	if a.MinShare < 0 || a.MinShare > 1 {
-		return fmt.Errorf("aggregate.min_share 必须在 [0, 1] 内 / aggregate.min_share must be in [0, 1]")
+		return diag.Errorf("aggregate.min_share 必须在 [0, 1] 内", "aggregate.min_share must be in [0, 1]")
 	}
 	if a.crossUnit() {
 		switch a.Scope {
@@ -160,15 +162,15 @@ func (a Aggregate) check() error {
 		}
 	case EntropyTOPSIS:
 		if s := *a.EntropyShift; !(s > 0) || math.IsInf(s, 0) {
-			return fmt.Errorf("aggregate.entropy_shift 必须为正 / aggregate.entropy_shift must be positive")
+			return diag.Errorf("aggregate.entropy_shift 必须为正", "aggregate.entropy_shift must be positive")
 		}
 	case VIKORAgg:
 		if v := *a.V; !(v >= 0 && v <= 1) {
-			return fmt.Errorf("VIKOR 参数 v 须在 [0, 1] 内 / aggregate.v must be in [0, 1]")
+			return diag.Errorf("VIKOR 参数 v 须在 [0, 1] 内", "aggregate.v must be in [0, 1]")
 		}
 	case GRAAgg:
 		if r := *a.Rho; !(r > 0 && r <= 1) {
-			return fmt.Errorf("分辨系数 ρ 须在 (0, 1] 内 / aggregate.rho must be in (0, 1]")
+			return diag.Errorf("分辨系数 ρ 须在 (0, 1] 内", "aggregate.rho must be in (0, 1]")
 		}
 		switch a.Grade {
 		case "weighted", "mean":

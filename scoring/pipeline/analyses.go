@@ -8,6 +8,8 @@ import (
 	"reflect"
 	"strconv"
 	"strings"
+
+	"github.com/nqp-index/nqp/scoring/diag"
 )
 
 // Analysis names (the recipe's analyses[].name). The analyses themselves
@@ -319,7 +321,7 @@ func checkAnalyses(as []Analysis) error {
 			return err
 		}
 		if ids[as[i].ID] {
-			return fmt.Errorf("%s：标识 %q 重复 / %s: duplicate id %q", analysisField(i, "id"), as[i].ID, analysisField(i, "id"), as[i].ID)
+			return diag.Errorf("%s：标识 %q 重复", "%s: duplicate id %q", analysisField(i, "id"), as[i].ID)
 		}
 		ids[as[i].ID] = true
 	}
@@ -345,7 +347,7 @@ func (a *Analysis) check(i int) error {
 		return bad(f("name"), a.Name, strings.Join(AnalysisNames, ", "))
 	}
 	if !validID(a.ID) {
-		return fmt.Errorf("%s 只能含字母、数字、- 和 _（至多 24 个字符） / %s may hold letters, digits, - and _ only (at most 24 characters)", f("id"), f("id"))
+		return diag.Errorf("%s 只能含字母、数字、- 和 _（至多 24 个字符）", "%s may hold letters, digits, - and _ only (at most 24 characters)", f("id"))
 	}
 	// parameters that do not apply to this analysis
 	ok2 := map[string]bool{"name": true, "id": true}
@@ -357,7 +359,7 @@ func (a *Analysis) check(i int) error {
 	for k := 0; k < t.NumField(); k++ {
 		tag := strings.Split(t.Field(k).Tag.Get("json"), ",")[0]
 		if !ok2[tag] && !v.Field(k).IsZero() {
-			return fmt.Errorf("%s 不适用于分析 %s（可用参数：%s） / %s does not apply to the %s analysis (its parameters: %s)", f(tag), a.Name, allowed, f(tag), a.Name, allowed)
+			return diag.Errorf("%s 不适用于分析 %s（可用参数：%s）", "%s does not apply to the %s analysis (its parameters: %s)", f(tag), a.Name, allowed)
 		}
 	}
 	one := func(field, val, known string) error {
@@ -378,15 +380,15 @@ func (a *Analysis) check(i int) error {
 		}
 		for _, w := range a.CoordinationWeights {
 			if !(w >= 0) || math.IsInf(w, 0) {
-				return fmt.Errorf("%s 须为非负数 / %s must be non-negative", f("coordination_weights"), f("coordination_weights"))
+				return diag.Errorf("%s 须为非负数", "%s must be non-negative", f("coordination_weights"))
 			}
 		}
 		if a.CoordinationWeights != nil && a.Codes != nil && len(a.CoordinationWeights) != len(a.Codes) {
-			return fmt.Errorf("%s 的个数须与 codes 相同 / %s must have one weight per code", f("coordination_weights"), f("coordination_weights"))
+			return diag.Errorf("%s 的个数须与 codes 相同", "%s must have one weight per code", f("coordination_weights"))
 		}
 	case AObstacle:
 		if a.Top < 0 {
-			return fmt.Errorf("%s 不能为负 / %s cannot be negative", f("top"), f("top"))
+			return diag.Errorf("%s 不能为负", "%s cannot be negative", f("top"))
 		}
 	case ADagum, ATheil, ASigma, ABeta:
 		if a.Name == ATheil {
@@ -400,7 +402,7 @@ func (a *Analysis) check(i int) error {
 			}
 		}
 		if a.Name == ASigma && *a.DDof != 0 && *a.DDof != 1 {
-			return fmt.Errorf("%s 只能是 0（除以 n）或 1（除以 n − 1） / %s must be 0 (divide by n) or 1 (divide by n − 1)", f("ddof"), f("ddof"))
+			return diag.Errorf("%s 只能是 0（除以 n）或 1（除以 n − 1）", "%s must be 0 (divide by n) or 1 (divide by n − 1)", f("ddof"))
 		}
 	case AKDE:
 		if err := one("kernel", a.Kernel, "gaussian, epanechnikov"); err != nil {
@@ -412,65 +414,65 @@ func (a *Analysis) check(i int) error {
 			}
 		}
 		if !(a.H >= 0) || math.IsInf(a.H, 0) || a.Points < 1 || !(a.Cut >= 0) {
-			return fmt.Errorf("%s 的 h、points、cut 须为正 / %s: h, points and cut must be positive", f(""), f(""))
+			return diag.Errorf("%s 的 h、points、cut 须为正", "%s: h, points and cut must be positive", f(""))
 		}
 	case AMarkov, ASpatialMarkov:
 		if err := one("thresholds", a.Thresholds, "pooled, period"); err != nil {
 			return err
 		}
 		if a.K < 2 || a.Lag < 1 {
-			return fmt.Errorf("%s 至少需要 2 个状态（k）且滞后期（lag）≥ 1 / %s needs k ≥ 2 and lag ≥ 1", f(""), f(""))
+			return diag.Errorf("%s 至少需要 2 个状态（k）且滞后期（lag）≥ 1", "%s needs k ≥ 2 and lag ≥ 1", f(""))
 		}
 		for j := 1; j < len(a.Breaks); j++ {
 			if !(a.Breaks[j] > a.Breaks[j-1]) {
-				return fmt.Errorf("%s 须严格递增 / %s must increase strictly", f("breaks"), f("breaks"))
+				return diag.Errorf("%s 须严格递增", "%s must increase strictly", f("breaks"))
 			}
 		}
 	case AMoran:
 		if a.Permutations < -1 {
-			return fmt.Errorf("%s 须 ≥ 1，或为 −1（不做置换检验） / %s must be ≥ 1, or −1 for no permutation test", f("permutations"), f("permutations"))
+			return diag.Errorf("%s 须 ≥ 1，或为 −1（不做置换检验）", "%s must be ≥ 1, or −1 for no permutation test", f("permutations"))
 		}
 	case AUA, ASA:
 		if len(a.Inputs) == 0 {
-			return fmt.Errorf("%s 需要至少一个不确定输入 / %s needs at least one uncertain input", f("inputs"), f("inputs"))
+			return diag.Errorf("%s 需要至少一个不确定输入", "%s needs at least one uncertain input", f("inputs"))
 		}
 		if a.Name == ASA && len(a.Inputs) < 2 {
-			return fmt.Errorf("%s：敏感性分析至少需要 2 个不确定输入 / %s: a sensitivity analysis needs at least 2 uncertain inputs", f("inputs"), f("inputs"))
+			return diag.Errorf("%s：敏感性分析至少需要 2 个不确定输入", "%s: a sensitivity analysis needs at least 2 uncertain inputs", f("inputs"))
 		}
 		if a.N < 1 || a.Nboot < -1 {
-			return fmt.Errorf("%s 的 n 须 ≥ 1、nboot 须 ≥ 1 或为 −1 / %s: n must be ≥ 1 and nboot ≥ 1 or −1", f(""), f(""))
+			return diag.Errorf("%s 的 n 须 ≥ 1、nboot 须 ≥ 1 或为 −1", "%s: n must be ≥ 1 and nboot ≥ 1 or −1", f(""))
 		}
 		for k, u := range a.Inputs {
 			g := f(fmt.Sprintf("inputs[%d]", k))
 			switch {
 			case len(u.Noise) > 0 && (u.Path != "" || len(u.Alternatives) > 0):
-				return fmt.Errorf("%s 不能同时是配方替换和权重扰动 / %s cannot be both a recipe choice and weight noise", g, g)
+				return diag.Errorf("%s 不能同时是配方替换和权重扰动", "%s cannot be both a recipe choice and weight noise", g)
 			case len(u.Noise) > 0:
 				for _, n := range u.Noise {
 					if n.Level < 1 || !(n.Factor >= 0) {
-						return fmt.Errorf("%s.noise：层级须 ≥ 1、扰动系数须非负 / %s.noise: levels must be ≥ 1 and factors non-negative", g, g)
+						return diag.Errorf("%s.noise：层级须 ≥ 1、扰动系数须非负", "%s.noise: levels must be ≥ 1 and factors non-negative", g)
 					}
 				}
 			case u.Path == "" || len(u.Alternatives) == 0:
-				return fmt.Errorf("%s 需要配方路径（path）和至少一个备选值（alternatives），或权重扰动（noise） / %s needs a recipe path and alternatives, or weight noise", g, g)
+				return diag.Errorf("%s 需要配方路径（path）和至少一个备选值（alternatives），或权重扰动（noise）", "%s needs a recipe path and alternatives, or weight noise", g)
 			}
 		}
 	case ARemove:
 		if a.ElementLevel < 1 {
-			return fmt.Errorf("%s 须 ≥ 1 / %s must be ≥ 1", f("element_level"), f("element_level"))
+			return diag.Errorf("%s 须 ≥ 1", "%s must be ≥ 1", f("element_level"))
 		}
 	case ACompare:
 		if len(a.Variants) == 0 {
-			return fmt.Errorf("%s 需要至少一个配方变体 / %s needs at least one recipe variant", f("variants"), f("variants"))
+			return diag.Errorf("%s 需要至少一个配方变体", "%s needs at least one recipe variant", f("variants"))
 		}
 		for k, v := range a.Variants {
 			g := f(fmt.Sprintf("variants[%d]", k))
 			if v.Name == "" || len(v.Edits) == 0 {
-				return fmt.Errorf("%s 需要名称（name）和至少一处修改（edits） / %s needs a name and at least one edit", g, g)
+				return diag.Errorf("%s 需要名称（name）和至少一处修改（edits）", "%s needs a name and at least one edit", g)
 			}
 			for _, e := range v.Edits {
 				if e.Path == "" || len(e.Value) == 0 {
-					return fmt.Errorf("%s.edits 的每一项都需要 path 和 value / %s.edits: every edit needs a path and a value", g, g)
+					return diag.Errorf("%s.edits 的每一项都需要 path 和 value", "%s.edits: every edit needs a path and a value", g)
 				}
 			}
 		}
@@ -490,10 +492,10 @@ func (w *SpatialWeights) Check(field string) error {
 	switch w.Type {
 	case WContiguity, WDistance:
 		if w.Units != nil || w.Matrix != nil || w.Entries != nil {
-			return fmt.Errorf("%s：units、matrix、entries 只用于 type = matrix / %s: units, matrix and entries need type = matrix", field, field)
+			return diag.Errorf("%s：units、matrix、entries 只用于 type = matrix", "%s: units, matrix and entries need type = matrix", field)
 		}
 		if w.Type == WDistance && !(w.Power > 0) {
-			return fmt.Errorf("%s.power 须为正 / %s.power must be positive", field, field)
+			return diag.Errorf("%s.power 须为正", "%s.power must be positive", field)
 		}
 	case WMatrix:
 		if err := w.checkMatrix(field); err != nil {
@@ -513,30 +515,30 @@ func (w *SpatialWeights) Check(field string) error {
 func (w *SpatialWeights) checkMatrix(field string) error {
 	switch {
 	case w.Matrix != nil && w.Entries != nil:
-		return fmt.Errorf("%s：matrix 与 entries 只能给出一种 / %s: give matrix or entries, not both", field, field)
+		return diag.Errorf("%s：matrix 与 entries 只能给出一种", "%s: give matrix or entries, not both", field)
 	case w.Matrix == nil && w.Entries == nil:
-		return fmt.Errorf("%s：type = matrix 需要 matrix（配合 units）或 entries / %s: type = matrix needs matrix (with units) or entries", field, field)
+		return diag.Errorf("%s：type = matrix 需要 matrix（配合 units）或 entries", "%s: type = matrix needs matrix (with units) or entries", field)
 	}
 	num := func(v float64, i, j string) error {
 		if math.IsNaN(v) || math.IsInf(v, 0) || v < 0 {
-			return fmt.Errorf("%s：第 %s 行第 %s 列的权重 %v 无效（须为非负有限数） / %s: the weight in row %s, column %s (%v) must be a non-negative finite number", field, i, j, v, field, i, j, v)
+			return diag.Errorf("%s：第 %s 行第 %s 列的权重 %v 无效（须为非负有限数）", "%s: the weight in row %s, column %s (%v) must be a non-negative finite number", field, i, j, v)
 		}
 		if i == j && v != 0 {
-			return fmt.Errorf("%s：对角线（%s, %s）须为 0 / %s: the diagonal (%s, %s) must be 0", field, i, j, field, i, j)
+			return diag.Errorf("%s：对角线（%s, %s）须为 0", "%s: the diagonal (%s, %s) must be 0", field, i, j)
 		}
 		return nil
 	}
 	if w.Entries != nil {
 		if w.Units != nil {
-			return fmt.Errorf("%s：entries 以单元代码标识，不需要 units / %s: entries name their units; drop units", field, field)
+			return diag.Errorf("%s：entries 以单元代码标识，不需要 units", "%s: entries name their units; drop units", field)
 		}
 		seen := map[[2]string]bool{}
 		for _, e := range w.Entries {
 			if e.I == "" || e.J == "" {
-				return fmt.Errorf("%s.entries：每一项都需要 i 和 j / %s.entries: every entry needs i and j", field, field)
+				return diag.Errorf("%s.entries：每一项都需要 i 和 j", "%s.entries: every entry needs i and j", field)
 			}
 			if seen[[2]string{e.I, e.J}] {
-				return fmt.Errorf("%s.entries：（%s, %s）重复 / %s.entries: (%s, %s) is listed twice", field, e.I, e.J, field, e.I, e.J)
+				return diag.Errorf("%s.entries：（%s, %s）重复", "%s.entries: (%s, %s) is listed twice", field, e.I, e.J)
 			}
 			seen[[2]string{e.I, e.J}] = true
 			if err := num(e.W, e.I, e.J); err != nil {
@@ -547,18 +549,18 @@ func (w *SpatialWeights) checkMatrix(field string) error {
 	}
 	n := len(w.Units)
 	if len(w.Matrix) != n {
-		return fmt.Errorf("%s：matrix 有 %d 行，而 units 有 %d 个 / %s: matrix has %d rows but units has %d", field, len(w.Matrix), n, field, len(w.Matrix), n)
+		return diag.Errorf("%s：matrix 有 %d 行，而 units 有 %d 个", "%s: matrix has %d rows but units has %d", field, len(w.Matrix), n)
 	}
 	idx := map[string]bool{}
 	for _, u := range w.Units {
 		if idx[u] {
-			return fmt.Errorf("%s.units：%q 重复 / %s.units: %q is listed twice", field, u, field, u)
+			return diag.Errorf("%s.units：%q 重复", "%s.units: %q is listed twice", field, u)
 		}
 		idx[u] = true
 	}
 	for i, row := range w.Matrix {
 		if len(row) != n {
-			return fmt.Errorf("%s：第 %s 行有 %d 列，应为 %d（矩阵须为方阵） / %s: row %s has %d columns, want %d (the matrix must be square)", field, w.Units[i], len(row), n, field, w.Units[i], len(row), n)
+			return diag.Errorf("%s：第 %s 行有 %d 列，应为 %d（矩阵须为方阵）", "%s: row %s has %d columns, want %d (the matrix must be square)", field, w.Units[i], len(row), n)
 		}
 		for j, v := range row {
 			if err := num(v, w.Units[i], w.Units[j]); err != nil {

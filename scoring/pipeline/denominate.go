@@ -50,14 +50,14 @@ func (d Denominate) check() error {
 	for _, p := range d.Pairs {
 		code := strings.TrimSpace(p.Indicator)
 		if code == "" {
-			return fmt.Errorf("denominate.pairs 中有一项没有给出指标 / denominate.pairs: an entry has no indicator")
+			return diag.Errorf("denominate.pairs 中有一项没有给出指标", "denominate.pairs: an entry has no indicator")
 		}
 		if seen[code] {
-			return fmt.Errorf("denominate.pairs 中指标 %s 出现了两次 / denominate.pairs: indicator %s appears twice", code, code)
+			return diag.Errorf("denominate.pairs 中指标 %s 出现了两次", "denominate.pairs: indicator %s appears twice", code)
 		}
 		seen[code] = true
 		if p.Scale != nil && !(*p.Scale > 0 && !math.IsInf(*p.Scale, 0)) {
-			return fmt.Errorf("denominate.pairs 中指标 %s 的 scale 必须为正数 / denominate.pairs: the scale of %s must be a positive number", code, code)
+			return diag.Errorf("denominate.pairs 中指标 %s 的 scale 必须为正数", "denominate.pairs: the scale of %s must be a positive number", code)
 		}
 	}
 	return nil

@@ -1,9 +1,9 @@
 package pipeline
 
 import (
-	"fmt"
 	"math"
 
+	"github.com/nqp-index/nqp/scoring/diag"
 	"github.com/nqp-index/nqp/scoring/framework"
 	"github.com/nqp-index/nqp/scoring/panel"
 )
@@ -29,15 +29,15 @@ import (
 // need a full run; they are refused.
 func Reweight(res *Result, weights map[string]float64) (*Result, error) {
 	if res == nil || res.Framework == nil || len(res.Weights) == 0 {
-		return nil, fmt.Errorf("没有可重新加权的结果 / no result to reweight")
+		return nil, diag.Errorf("没有可重新加权的结果", "no result to reweight")
 	}
 	ag := res.Recipe.Aggregate
 	ag.resolve()
 	if ag.crossUnit() {
-		return nil, fmt.Errorf("汇总方法 %s 需要完整重算，不能即时调整权重 / the %s aggregation needs a full run; weights cannot be adjusted live", ag.Method, ag.Method)
+		return nil, diag.Errorf("汇总方法 %s 需要完整重算，不能即时调整权重", "the %s aggregation needs a full run; weights cannot be adjusted live", ag.Method)
 	}
 	if res.Recipe.Weights.AsGiven {
-		return nil, fmt.Errorf("weights.as_given 的结果不能即时调整权重（调整时权重按组归一化），请修改指标体系中的权重后重算 / a result with weights.as_given cannot be reweighted live (reweighting rescales the weights); change the framework's weights and run again")
+		return nil, diag.Errorf("weights.as_given 的结果不能即时调整权重（调整时权重按组归一化），请修改指标体系中的权重后重算", "a result with weights.as_given cannot be reweighted live (reweighting rescales the weights); change the framework's weights and run again")
 	}
 	fw := res.Framework.Clone()
 	last := res.Weights[len(res.Weights)-1]
@@ -49,10 +49,10 @@ func Reweight(res *Result, weights map[string]float64) (*Result, error) {
 	for code, w := range weights {
 		node := fw.Node(code)
 		if node == nil {
-			return nil, fmt.Errorf("指标体系中没有节点 %s / the framework has no node %s", code, code)
+			return nil, diag.Errorf("指标体系中没有节点 %s", "the framework has no node %s", code)
 		}
 		if !(w >= 0) || math.IsInf(w, 0) {
-			return nil, fmt.Errorf("节点 %s 的权重必须为非负数 / the weight of %s must be non-negative", code, code)
+			return nil, diag.Errorf("节点 %s 的权重必须为非负数", "the weight of %s must be non-negative", code)
 		}
 		node.Weight = w
 	}
@@ -79,7 +79,7 @@ func Reweight(res *Result, weights map[string]float64) (*Result, error) {
 		for n := range col {
 			v, bad := aggregate(t, a, n, val, rel, ag, false)
 			if bad != "" {
-				return nil, fmt.Errorf("%s 要求%s，%s 的下级取值不满足 / %s needs %s, but a child of %s is not", ag.Method, badZh[bad], t.codes[a], ag.Method, badEn[bad], t.codes[a])
+				return nil, diag.Errorf("%[1]s 要求%[2]s，%[3]s 的下级取值不满足", "%[4]s needs %[5]s, but a child of %[6]s is not", ag.Method, badZh[bad], t.codes[a], ag.Method, badEn[bad], t.codes[a])
 			}
 			col[n] = v
 		}
@@ -274,15 +274,15 @@ func (f *FrozenNorm) Outside(x float64) bool {
 // refused).
 func Freeze(res *Result) (Model, error) {
 	if res == nil || res.Framework == nil || len(res.Weights) == 0 || len(res.Rows) == 0 {
-		return Model{}, fmt.Errorf("没有可固化的结果 / no result to freeze")
+		return Model{}, diag.Errorf("没有可固化的结果", "no result to freeze")
 	}
 	r := res.Recipe
 	r.Resolve()
 	if r.Impute.Method != ImpNone || r.Treat.Method != TreatNone {
-		return Model{}, fmt.Errorf("插补与异常值处理依赖整个数据集，含这两步的配方不能固化 / a recipe with imputation or outlier treatment cannot be frozen: both depend on the whole data set")
+		return Model{}, diag.Errorf("插补与异常值处理依赖整个数据集，含这两步的配方不能固化", "a recipe with imputation or outlier treatment cannot be frozen: both depend on the whole data set")
 	}
 	if r.Aggregate.crossUnit() {
-		return Model{}, fmt.Errorf("汇总方法 %s 在地区之间比较，不能固化 / the %s aggregation compares units with each other and cannot be frozen", r.Aggregate.Method, r.Aggregate.Method)
+		return Model{}, diag.Errorf("汇总方法 %s 在地区之间比较，不能固化", "the %s aggregation compares units with each other and cannot be frozen", r.Aggregate.Method)
 	}
 	last := len(res.Periods) - 1
 	m := Model{Schema: ModelSchema, Recipe: r, Columns: res.Columns, Denominate: r.Denominate, Aggregate: r.Aggregate, Rank: r.Rank}
@@ -318,7 +318,7 @@ func Freeze(res *Result) (Model, error) {
 	for j, c := range res.Indicators {
 		node := res.Framework.Node(c)
 		if node == nil {
-			return Model{}, fmt.Errorf("指标 %s 不在指标体系中 / indicator %s is not in the framework", c, c)
+			return Model{}, diag.Errorf("指标 %s 不在指标体系中", "indicator %s is not in the framework", c)
 		}
 		s := r.Normalise.specFor(c)
 		col := make([]float64, len(idx))
@@ -430,7 +430,7 @@ func freezeColumn(code string, x []float64, d framework.Direction, s *NormSpec) 
 		}
 	case Goalposts, Scaled, NNone:
 		if !plain {
-			return f, fmt.Errorf("指标 %s 为适度/区间型，%s 标准化不能固化 / indicator %s is moderate/interval: its %s normalisation cannot be frozen", code, s.Method, code, s.Method)
+			return f, diag.Errorf("指标 %s 为适度/区间型，%s 标准化不能固化", "indicator %s is moderate/interval: its %s normalisation cannot be frozen", code, s.Method)
 		}
 		switch s.Method {
 		case Goalposts:
@@ -443,7 +443,7 @@ func freezeColumn(code string, x []float64, d framework.Direction, s *NormSpec) 
 			f.ScaledLower, f.ScaledUpper, f.ScaleFactor = *s.ScaledLower, *s.ScaledUpper, *s.ScaleFactor
 		}
 	default:
-		return f, fmt.Errorf("标准化方法 %s（指标 %s）依赖整个数据集的排序或参照，不能固化；请改用 min-max、z-score、goalposts 或 scaled / the %s normalisation (indicator %s) depends on the whole data set and cannot be frozen; use minmax, zscore, goalposts or scaled", s.Method, code, s.Method, code)
+		return f, diag.Errorf("标准化方法 %s（指标 %s）依赖整个数据集的排序或参照，不能固化；请改用 min-max、z-score、goalposts 或 scaled", "the %s normalisation (indicator %s) depends on the whole data set and cannot be frozen; use minmax, zscore, goalposts or scaled", s.Method, code)
 	}
 	return f, nil
 }
@@ -457,10 +457,10 @@ func freezeColumn(code string, x []float64, d framework.Direction, s *NormSpec) 
 // Every period of p is scored (no coverage screen).
 func (m Model) Score(p *panel.Panel) (*Result, error) {
 	if m.Schema != ModelSchema {
-		return nil, fmt.Errorf("不是本工具的模型文件（版本 %q） / not a model file of this tool (schema %q)", m.Schema, m.Schema)
+		return nil, diag.Errorf("不是本工具的模型文件（版本 %q）", "not a model file of this tool (schema %q)", m.Schema)
 	}
 	if m.Framework == nil || len(m.Norms) == 0 {
-		return nil, fmt.Errorf("模型文件不完整 / the model file is incomplete")
+		return nil, diag.Errorf("模型文件不完整", "the model file is incomplete")
 	}
 	r := Recipe{Denominate: m.Denominate, Normalise: Normalise{NormSpec: NormSpec{Method: NNone}}, Weights: Weights{Method: WManual}, Aggregate: m.Aggregate, Rank: m.Rank}
 	r.Select.MinPeriodCoverage = fp(0)
@@ -469,7 +469,7 @@ func (m Model) Score(p *panel.Panel) (*Result, error) {
 		return nil, err
 	}
 	if r.Aggregate.crossUnit() {
-		return nil, fmt.Errorf("模型的汇总方法 %s 不能用于新数据 / the model's aggregation %s cannot score new data", r.Aggregate.Method, r.Aggregate.Method)
+		return nil, diag.Errorf("模型的汇总方法 %s 不能用于新数据", "the model's aggregation %s cannot score new data", r.Aggregate.Method)
 	}
 	cols := map[string]string{}
 	for _, c := range m.Columns {

@@ -65,7 +65,7 @@ func (m Impute) check() error {
 	switch m.Method {
 	case ImpNone, ImpLatest, ImpConstant, ImpLinear, ImpLinearConst:
 		if m.Scope != "" {
-			return fmt.Errorf("impute.scope 只适用于 mean、median 和分组方法 / impute.scope applies to mean, median and the group methods only")
+			return diag.Errorf("impute.scope 只适用于 mean、median 和分组方法", "impute.scope applies to mean, median and the group methods only")
 		}
 	case ImpMean, ImpMedian, ImpMeanGroup, ImpMedianGroup:
 		switch m.Scope {
@@ -78,13 +78,13 @@ func (m Impute) check() error {
 	}
 	grp := m.Method == ImpMeanGroup || m.Method == ImpMedianGroup
 	if grp && strings.TrimSpace(m.Group) == "" {
-		return fmt.Errorf("impute.method %s 需要 impute.group（数据中的分组列，或 region4/region3） / impute.method %s needs impute.group (a text column of the data, or region4/region3)", m.Method, m.Method)
+		return diag.Errorf("impute.method %s 需要 impute.group（数据中的分组列，或 region4/region3）", "impute.method %s needs impute.group (a text column of the data, or region4/region3)", m.Method)
 	}
 	if !grp && m.Group != "" {
-		return fmt.Errorf("impute.group 只适用于 mean_group 和 median_group / impute.group applies to mean_group and median_group only")
+		return diag.Errorf("impute.group 只适用于 mean_group 和 median_group", "impute.group applies to mean_group and median_group only")
 	}
 	if m.MaxTime < 0 || (m.MaxTime != 0 && m.Method != ImpLatest) {
-		return fmt.Errorf("impute.max_time 只适用于 latest，且不能为负 / impute.max_time applies to latest only and cannot be negative")
+		return diag.Errorf("impute.max_time 只适用于 latest，且不能为负", "impute.max_time applies to latest only and cannot be negative")
 	}
 	return nil
 }

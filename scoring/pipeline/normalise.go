@@ -358,18 +358,18 @@ func (s NormSpec) check(field string) error {
 	switch s.Method {
 	case MinMax, Rescale:
 		if !finite(s.Lower) || !finite(s.Upper) || !(*s.Upper > *s.Lower) {
-			return fmt.Errorf("归一化上限必须大于下限 / %s.upper must be greater than %s.lower", field, field)
+			return diag.Errorf("归一化上限必须大于下限（%[1]s）", "%s.upper must be greater than %s.lower", field, field)
 		}
 	case ZScore:
 		if !finite(s.Mean) || !finite(s.SD) || !(*s.SD > 0) {
-			return fmt.Errorf("z-score 的目标标准差必须为正 / %s.sd must be positive", field)
+			return diag.Errorf("z-score 的目标标准差必须为正（%[1]s）", "%s.sd must be positive", field)
 		}
 		if s.KeepDirection && s.Reciprocal {
-			return fmt.Errorf("%s：keep_direction 与 reciprocal 不能同用 / %s: keep_direction and reciprocal exclude each other", field, field)
+			return diag.Errorf("%s：keep_direction 与 reciprocal 不能同用", "%s: keep_direction and reciprocal exclude each other", field)
 		}
 	case Scaled:
 		if !finite(s.ScaledLower) || !finite(s.ScaledUpper) || !finite(s.ScaleFactor) || *s.ScaledUpper == *s.ScaledLower {
-			return fmt.Errorf("scaled 的 scaled_lower 与 scaled_upper 不能相等 / %s: scaled_lower and scaled_upper must differ", field)
+			return diag.Errorf("scaled 的 scaled_lower 与 scaled_upper 不能相等（%[1]s）", "%s: scaled_lower and scaled_upper must differ", field)
 		}
 	case NRank, Borda, PRank:
 		switch s.Ties {
@@ -379,28 +379,28 @@ func (s NormSpec) check(field string) error {
 		}
 	case Dist2Ref:
 		if strings.TrimSpace(s.RefUnit) == "" {
-			return fmt.Errorf("dist2ref 需要参照地区 ref_unit / %s: dist2ref needs ref_unit (a unit code)", field)
+			return diag.Errorf("dist2ref 需要参照地区 ref_unit（%[1]s）", "%s: dist2ref needs ref_unit (a unit code)", field)
 		}
 	case Dist2Targ:
 		if s.Target != nil && !finite(s.Target) {
-			return fmt.Errorf("目标值必须是有限数值 / %s.target must be finite", field)
+			return diag.Errorf("目标值必须是有限数值（%[1]s）", "%s.target must be finite", field)
 		}
 	case Goalposts:
 		if !finite(s.GoalLower) || !finite(s.GoalUpper) || !(*s.GoalUpper > *s.GoalLower) {
-			return fmt.Errorf("goalposts 需要 goal_lower < goal_upper / %s: goalposts need goal_lower < goal_upper", field)
+			return diag.Errorf("goalposts 需要 goal_lower < goal_upper（%[1]s）", "%s: goalposts need goal_lower < goal_upper", field)
 		}
 		if !finite(s.GoalScale) || !(*s.GoalScale > 0) {
-			return fmt.Errorf("goal_scale 必须为正 / %s.goal_scale must be positive", field)
+			return diag.Errorf("goal_scale 必须为正（%[1]s）", "%s.goal_scale must be positive", field)
 		}
 	case FracMax, Dist2Max, NNone, VectorNorm, SumNorm, MaxNorm, MinNorm, MeanNorm, Initial, PymcdmMax:
 	default:
 		return bad(field+".method", s.Method, normaliseMethods)
 	}
 	if s.Method != ZScore && (s.PopulationSD || s.KeepDirection) {
-		return fmt.Errorf("%s：population_sd 与 keep_direction 只用于 zscore，当前方法为 %s / %s: population_sd and keep_direction apply to zscore only, not %s", field, s.Method, field, s.Method)
+		return diag.Errorf("%s：population_sd 与 keep_direction 只用于 zscore，当前方法为 %s", "%s: population_sd and keep_direction apply to zscore only, not %s", field, s.Method)
 	}
 	if s.NonNegShift && (!finite(s.NonNegDelta) || !(*s.NonNegDelta > 0)) {
-		return fmt.Errorf("非负平移量必须为正 / %s.nonneg_delta must be positive", field)
+		return diag.Errorf("非负平移量必须为正（%[1]s）", "%s.nonneg_delta must be positive", field)
 	}
 	return nil
 }

@@ -34,8 +34,8 @@ func (st *state) literatureColumn(x, y []float64, idx []int, d framework.Directi
 		}
 	}
 	lo, hi, n := rangeOf(v)
-	zero := func(what string) *colErr {
-		return errCol("division-by-zero", "指标 %s 的%s为 0（或含 0），%s 无定义", "indicator %s: %s is 0 (or a value is 0); %s normalisation is undefined", code, what, s.Method)
+	zero := func(whatZh, whatEn string) *colErr {
+		return errCol("division-by-zero", "指标 %[1]s 的%[2]s为 0（或含 0），%[4]s 无定义", "indicator %[1]s: %[3]s is 0 (or a value is 0); %[4]s normalisation is undefined", code, whatZh, whatEn, s.Method)
 	}
 	out := func(f func(v float64) float64) {
 		for k, i := range idx {
@@ -65,7 +65,7 @@ func (st *state) literatureColumn(x, y []float64, idx []int, d framework.Directi
 		}
 		norm := math.Sqrt(ss)
 		if norm == 0 {
-			return nil, zero("平方和 / sum of squares")
+			return nil, zero("平方和", "sum of squares")
 		}
 		out(func(v float64) float64 {
 			if neg {
@@ -77,7 +77,7 @@ func (st *state) literatureColumn(x, y []float64, idx []int, d framework.Directi
 	case SumNorm:
 		sum := 0.0
 		if neg && hasZero() {
-			return nil, zero("取值 / a value")
+			return nil, zero("取值", "a value")
 		}
 		for _, x := range v {
 			if !math.IsNaN(x) {
@@ -89,7 +89,7 @@ func (st *state) literatureColumn(x, y []float64, idx []int, d framework.Directi
 			}
 		}
 		if sum == 0 {
-			return nil, zero("总和 / the sum")
+			return nil, zero("总和", "the sum")
 		}
 		out(func(v float64) float64 {
 			if neg {
@@ -111,12 +111,12 @@ func (st *state) literatureColumn(x, y []float64, idx []int, d framework.Directi
 		}
 		if neg {
 			if hasZero() {
-				return nil, zero("取值 / a value")
+				return nil, zero("取值", "a value")
 			}
 			out(func(v float64) float64 { return other / v })
 		} else {
 			if ref == 0 {
-				return nil, zero("参照值 / the reference value")
+				return nil, zero("参照值", "the reference value")
 			}
 			out(func(v float64) float64 { return v / ref })
 		}
@@ -127,7 +127,7 @@ func (st *state) literatureColumn(x, y []float64, idx []int, d framework.Directi
 			return nil, nil
 		}
 		if hi == 0 {
-			return nil, zero("最大值 / the maximum")
+			return nil, zero("最大值", "the maximum")
 		}
 		out(func(v float64) float64 {
 			if neg {
@@ -146,12 +146,12 @@ func (st *state) literatureColumn(x, y []float64, idx []int, d framework.Directi
 		mean := sum / float64(n)
 		if neg {
 			if hasZero() {
-				return nil, zero("取值 / a value")
+				return nil, zero("取值", "a value")
 			}
 			out(func(v float64) float64 { return mean / v })
 		} else {
 			if mean == 0 {
-				return nil, zero("均值 / the mean")
+				return nil, zero("均值", "the mean")
 			}
 			out(func(v float64) float64 { return v / mean })
 		}
@@ -169,12 +169,12 @@ func (st *state) literatureColumn(x, y []float64, idx []int, d framework.Directi
 				y[i] = math.NaN()
 			case neg:
 				if v[k] == 0 {
-					return nil, zero("取值 / a value")
+					return nil, zero("取值", "a value")
 				}
 				y[i] = b / v[k]
 			default:
 				if b == 0 {
-					return nil, zero("初值 / the initial value")
+					return nil, zero("初值", "the initial value")
 				}
 				y[i] = v[k] / b
 			}

@@ -3,9 +3,11 @@ package pipeline
 import (
 	"bytes"
 	"encoding/json"
-	"fmt"
 	"io"
 	"strings"
+
+	"github.com/nqp-index/nqp/scoring/diag"
+	"github.com/nqp-index/nqp/scoring/jsonx"
 )
 
 // Schema is the recipe schema version written into every recipe.
@@ -95,7 +97,7 @@ func Preset(name string) (Recipe, error) {
 		r.Resolve()
 		return r, nil
 	}
-	return Recipe{}, fmt.Errorf("未知的预设 %q（可选：%s） / unknown preset %q (known: %s)", name, strings.Join(Presets(), ", "), name, strings.Join(Presets(), ", "))
+	return Recipe{}, diag.Errorf("未知的预设 %q（可选：%s）", "unknown preset %q (known: %s)", name, strings.Join(Presets(), ", "))
 }
 
 // Presets lists the preset names.
@@ -123,10 +125,10 @@ func (r *Recipe) Resolve() {
 // Chinese and English.
 func (r *Recipe) Check() error {
 	if r.Schema != Schema {
-		return fmt.Errorf("配方版本 %q 不受支持（应为 %q） / unsupported recipe schema %q (want %q)", r.Schema, Schema, r.Schema, Schema)
+		return diag.Errorf("配方版本 %q 不受支持（应为 %q）", "unsupported recipe schema %q (want %q)", r.Schema, Schema)
 	}
 	if c := *r.Select.MinPeriodCoverage; !(c >= 0 && c <= 1) {
-		return fmt.Errorf("select.min_period_coverage 必须在 [0, 1] 内 / select.min_period_coverage must be in [0, 1]")
+		return diag.Errorf("select.min_period_coverage 必须在 [0, 1] 内", "select.min_period_coverage must be in [0, 1]")
 	}
 	for _, check := range []func() error{r.Denominate.check, r.Impute.check, r.Screen.check, r.Treat.check, r.Normalise.check, r.Weights.check, r.Aggregate.check} {
 		if err := check(); err != nil {
@@ -139,14 +141,21 @@ func (r *Recipe) Check() error {
 	return checkAnalyses(r.Analyses)
 }
 
-// ParseRecipe reads a recipe from JSON, rejecting unknown fields, and
+// ParseRecipe reads a recipe from JSON strictly (jsonx.Decode: one value,
+// no trailing data, no unknown key at any depth; then no key that the
+// chosen method of normalise, weights or aggregate does not read), and
 // resolves and checks it.
 func ParseRecipe(rd io.Reader) (Recipe, error) {
 	var r Recipe
-	dec := json.NewDecoder(rd)
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&r); err != nil {
-		return Recipe{}, fmt.Errorf("无法读取配方 JSON：%v / cannot read recipe JSON: %v", err, err)
+	data, err := io.ReadAll(rd)
+	if err == nil {
+		err = jsonx.Decode(data, &r)
+	}
+	if err == nil {
+		err = checkMethodKeys(data)
+	}
+	if err != nil {
+		return Recipe{}, diag.Errorf("无法读取配方 JSON：%v", "cannot read recipe JSON: %v", err)
 	}
 	r.Resolve()
 	if err := r.Check(); err != nil {
@@ -167,5 +176,5 @@ func (r Recipe) JSON() []byte {
 
 // bad reports an invalid recipe value with the accepted ones.
 func bad(field, val, known string) error {
-	return fmt.Errorf("配方字段 %s 的取值 %q 无效（可选：%s） / recipe field %s: invalid value %q (known: %s)", field, val, known, field, val, known)
+	return diag.Errorf("配方字段 %s 的取值 %q 无效（可选：%s）", "recipe field %s: invalid value %q (known: %s)", field, val, known)
 }

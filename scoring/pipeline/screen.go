@@ -65,7 +65,7 @@ func (s Screen) check() error {
 	switch s.Method {
 	case ScreenNone:
 		if s.DatThresh != nil || s.NonzeroThresh != nil || len(s.Include)+len(s.Exclude) > 0 || s.After != "" {
-			return fmt.Errorf("screen 的参数只在 screen.method 不为 none 时有效 / screen options need screen.method (byNA, byzeros or byNAandzeros)")
+			return diag.Errorf("screen 的参数只在 screen.method 不为 none 时有效", "screen options need screen.method (byNA, byzeros or byNAandzeros)")
 		}
 		return nil
 	case ScreenByNA, ScreenByZeros, ScreenByNAAndZero:
@@ -73,10 +73,10 @@ func (s Screen) check() error {
 		return bad("screen.method", s.Method, "none, byNA, byzeros, byNAandzeros")
 	}
 	if t := *s.DatThresh; !(t >= 0 && t <= 1) {
-		return fmt.Errorf("screen.dat_thresh 必须在 [0, 1] 内 / screen.dat_thresh must be in [0, 1]")
+		return diag.Errorf("screen.dat_thresh 必须在 [0, 1] 内", "screen.dat_thresh must be in [0, 1]")
 	}
 	if t := *s.NonzeroThresh; !(t >= 0 && t <= 1) {
-		return fmt.Errorf("screen.nonzero_thresh 必须在 [0, 1] 内 / screen.nonzero_thresh must be in [0, 1]")
+		return diag.Errorf("screen.nonzero_thresh 必须在 [0, 1] 内", "screen.nonzero_thresh must be in [0, 1]")
 	}
 	switch s.After {
 	case "impute", "denominate":

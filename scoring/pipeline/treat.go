@@ -93,7 +93,7 @@ func checkF2(field, f2 string, lambda *float64) error {
 	case F2LogCT, F2LogCTOrig, F2LogCTPlus, F2None:
 	case F2BoxCox:
 		if lambda == nil || math.IsNaN(*lambda) || math.IsInf(*lambda, 0) {
-			return fmt.Errorf("%s 为 boxcox 时需要 lambda / %s boxcox needs lambda", field, field)
+			return diag.Errorf("%s 为 boxcox 时需要 lambda", "%s boxcox needs lambda", field)
 		}
 	default:
 		return bad(field, f2, "log_CT, log_CT_orig, log_CT_plus, boxcox, none")
@@ -105,7 +105,7 @@ func (t Treat) check() error {
 	switch t.Method {
 	case TreatNone:
 		if len(t.Indicators) > 0 || t.Winmax != nil || t.F2 != "" || t.Scope != "" {
-			return fmt.Errorf("treat 的参数只在 treat.method 为 winsorise 时有效 / treat options need treat.method = winsorise")
+			return diag.Errorf("treat 的参数只在 treat.method 为 winsorise 时有效", "treat options need treat.method = winsorise")
 		}
 		return nil
 	case TreatWinsorise:
@@ -113,10 +113,10 @@ func (t Treat) check() error {
 		return bad("treat.method", t.Method, "none, winsorise")
 	}
 	if *t.Winmax < 0 {
-		return fmt.Errorf("treat.winmax 不能为负 / treat.winmax cannot be negative")
+		return diag.Errorf("treat.winmax 不能为负", "treat.winmax cannot be negative")
 	}
 	if !(*t.SkewThresh >= 0) || !(*t.KurtThresh > math.Inf(-1)) {
-		return fmt.Errorf("treat.skew_thresh / kurt_thresh 无效 / treat.skew_thresh / kurt_thresh are invalid")
+		return diag.Errorf("treat.skew_thresh 或 kurt_thresh 无效", "treat.skew_thresh or kurt_thresh is invalid")
 	}
 	if err := checkF2("treat.f2", t.F2, t.Lambda); err != nil {
 		return err
@@ -133,7 +133,7 @@ func (t Treat) check() error {
 			return bad("treat.indicators."+code+".method", s.Method, "none, winsorise")
 		}
 		if s.Winmax != nil && *s.Winmax < 0 {
-			return fmt.Errorf("treat.indicators.%s.winmax 不能为负 / treat.indicators.%s.winmax cannot be negative", code, code)
+			return diag.Errorf("treat.indicators.%s.winmax 不能为负", "treat.indicators.%s.winmax cannot be negative", code)
 		}
 		if s.F2 != "" {
 			l := s.Lambda

@@ -2,7 +2,6 @@ package pipeline
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/nqp-index/nqp/scoring/diag"
 	"github.com/nqp-index/nqp/scoring/mcda"
@@ -152,13 +151,13 @@ func (w *Weights) resolve() {
 // check reports invalid weighting settings.
 func (w Weights) check() error {
 	if w.Correlation != "" && w.Method != WCRITIC {
-		return fmt.Errorf("weights.correlation 只用于 critic，当前方法为 %s / weights.correlation applies to critic only, not %s", w.Method, w.Method)
+		return diag.Errorf("weights.correlation 只用于 critic，当前方法为 %s", "weights.correlation applies to critic only, not %s", w.Method)
 	}
 	if w.AsGiven && w.Method != WManual {
-		return fmt.Errorf("weights.as_given 只用于 manual（指标体系中给定的权重），当前方法为 %s / weights.as_given applies to manual (the framework's weights) only, not %s", w.Method, w.Method)
+		return diag.Errorf("weights.as_given 只用于 manual（指标体系中给定的权重），当前方法为 %s", "weights.as_given applies to manual (the framework's weights) only, not %s", w.Method)
 	}
 	if w.AsGiven && (w.Optimise != nil || w.Noise != nil) {
-		return fmt.Errorf("weights.as_given 不能与 optimise 或 noise 同用（它们需要和为 1 的权重） / weights.as_given cannot be combined with optimise or noise (they need weights summing to 1)")
+		return diag.Errorf("weights.as_given 不能与 optimise 或 noise 同用（它们需要和为 1 的权重）", "weights.as_given cannot be combined with optimise or noise (they need weights summing to 1)")
 	}
 	switch w.Method {
 	case WCRITIC:
@@ -194,11 +193,11 @@ func (w Weights) check() error {
 		case ZeroAsZero:
 		case ZeroShift:
 			if !(w.Delta > 0) {
-				return fmt.Errorf("熵值法平移量 delta 必须为正 / weights.delta must be positive")
+				return diag.Errorf("熵值法平移量 delta 必须为正", "weights.delta must be positive")
 			}
 		case ZeroRescale:
 			if !(w.B > w.A && w.A >= 0) {
-				return fmt.Errorf("熵值法区间 [a, b] 须满足 0 ≤ a < b / weights.a and weights.b must satisfy 0 ≤ a < b")
+				return diag.Errorf("熵值法区间 [a, b] 须满足 0 ≤ a < b", "weights.a and weights.b must satisfy 0 ≤ a < b")
 			}
 		default:
 			return bad("weights.zero_rule", w.ZeroRule, "zero, shift, rescale")
@@ -394,12 +393,7 @@ func (st *state) weigh() error {
 		}
 	}
 	if err != nil {
-		zh, en := err.Error(), err.Error()
-		if m, ok := err.(*msg); ok {
-			zh, en = m.zh, m.en
-		} else if z, e, ok := strings.Cut(err.Error(), " / "); ok {
-			zh, en = z, e
-		}
+		zh, en := diag.Message(err, "zh"), diag.Message(err, "en")
 		st.rep.Add(diag.Problem{Severity: diag.Error, Code: "weights-failed", Zh: "权重计算失败：" + zh, En: "the weights cannot be computed: " + en})
 		rel, _ := relativeWeights(t, nil, Weights{Method: WManual})
 		rels, labels = [][]float64{rel}, []string{""}

@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/nqp-index/nqp/scoring/diag"
 	"github.com/nqp-index/nqp/scoring/mcda"
 )
 
@@ -56,7 +57,7 @@ func (r *Ratio) UnmarshalJSON(b []byte) error {
 	}
 	var v float64
 	if err := json.Unmarshal(b, &v); err != nil {
-		return fmt.Errorf("判断值须为数或分数字符串（如 \"1/3\"） / a judgement must be a number or a fraction string such as \"1/3\"")
+		return diag.Errorf("判断值须为数或分数字符串（如 \"1/3\"）", "a judgement must be a number or a fraction string such as \"1/3\"")
 	}
 	*r = Ratio(v)
 	return nil
@@ -67,14 +68,14 @@ func parseRatio(s string) (float64, error) {
 	num, den, frac := strings.Cut(s, "/")
 	a, err := strconv.ParseFloat(strings.TrimSpace(num), 64)
 	if err != nil {
-		return 0, fmt.Errorf("无法读取判断值 %q / cannot read judgement %q", s, s)
+		return 0, diag.Errorf("无法读取判断值 %q", "cannot read judgement %q", s)
 	}
 	if !frac {
 		return a, nil
 	}
 	d, err := strconv.ParseFloat(strings.TrimSpace(den), 64)
 	if err != nil || d == 0 {
-		return 0, fmt.Errorf("无法读取判断值 %q / cannot read judgement %q", s, s)
+		return 0, diag.Errorf("无法读取判断值 %q", "cannot read judgement %q", s)
 	}
 	return a / d, nil
 }
@@ -154,15 +155,15 @@ func (a *AHPSpec) check() error {
 		return bad("weights.ahp.ri", a.RI, "saaty, chinese")
 	}
 	if len(a.Matrices) == 0 {
-		return fmt.Errorf("层次分析法需要判断矩阵 weights.ahp.matrices（按上级指标代码给出其下级的两两比较矩阵） / method ahp needs weights.ahp.matrices (per parent code, its children's pairwise comparison matrix)")
+		return diag.Errorf("层次分析法需要判断矩阵 weights.ahp.matrices（按上级指标代码给出其下级的两两比较矩阵）", "method ahp needs weights.ahp.matrices (per parent code, its children's pairwise comparison matrix)")
 	}
 	for _, k := range a.keys() {
 		j := a.Matrices[k]
 		if j.Children != nil && len(j.Children) != len(j.Matrix) {
-			return fmt.Errorf("weights.ahp.matrices[%s]：列出了 %d 个下级，但矩阵为 %d 阶 / weights.ahp.matrices[%s]: %d children listed but the matrix has order %d", k, len(j.Children), len(j.Matrix), k, len(j.Children), len(j.Matrix))
+			return diag.Errorf("weights.ahp.matrices[%s]：列出了 %d 个下级，但矩阵为 %d 阶", "weights.ahp.matrices[%s]: %d children listed but the matrix has order %d", k, len(j.Children), len(j.Matrix))
 		}
 		if _, err := mcda.AHP(j.floats(), a.Method, a.RI); err != nil {
-			return fmt.Errorf("weights.ahp.matrices[%s]: %v", k, err)
+			return diag.Errorf("weights.ahp.matrices[%s]：%v", "weights.ahp.matrices[%s]: %v", k, err)
 		}
 	}
 	return nil

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 
+	"github.com/nqp-index/nqp/scoring/diag"
 	"github.com/nqp-index/nqp/scoring/mcda"
 )
 
@@ -60,32 +61,32 @@ func (c *CombineSpec) check() error {
 		return bad("weights.combine.rule", c.Rule, "linear, multiplicative, geometric, game-theory")
 	}
 	if len(c.Bases) < 2 {
-		return fmt.Errorf("组合赋权至少需要 2 种基础方法 weights.combine.bases / the combination needs at least 2 base methods in weights.combine.bases")
+		return diag.Errorf("组合赋权至少需要 2 种基础方法 weights.combine.bases", "the combination needs at least 2 base methods in weights.combine.bases")
 	}
 	for i, b := range c.Bases {
 		if b.Method == WCombination || b.Optimise != nil || b.Noise != nil {
-			return fmt.Errorf("weights.combine.bases[%d]：基础方法不能再是组合、优化或加噪 / weights.combine.bases[%d]: a base cannot itself be a combination, optimised or noisy", i, i)
+			return diag.Errorf("weights.combine.bases[%d]：基础方法不能再是组合、优化或加噪", "weights.combine.bases[%d]: a base cannot itself be a combination, optimised or noisy", i)
 		}
 		if b.Method == WEntropy && b.Variant == EntropyPerPeriod {
-			return fmt.Errorf("weights.combine.bases[%d]：组合赋权需要一组权重，熵值法请用 pooled 或 per-period-mean / weights.combine.bases[%d]: a combination needs one weight vector; use the pooled or per-period-mean entropy variant", i, i)
+			return diag.Errorf("weights.combine.bases[%d]：组合赋权需要一组权重，熵值法请用 pooled 或 per-period-mean", "weights.combine.bases[%d]: a combination needs one weight vector; use the pooled or per-period-mean entropy variant", i)
 		}
 		if err := b.check(); err != nil {
-			return fmt.Errorf("weights.combine.bases[%d]: %v", i, err)
+			return diag.Errorf("weights.combine.bases[%d]：%v", "weights.combine.bases[%d]: %v", i, err)
 		}
 	}
 	if c.Rule == CombineLinear {
 		if len(c.Alpha) != len(c.Bases) {
-			return fmt.Errorf("weights.combine.alpha 须为每种基础方法给出一个系数（共 %d 个） / weights.combine.alpha needs one coefficient per base (%d)", len(c.Bases), len(c.Bases))
+			return diag.Errorf("weights.combine.alpha 须为每种基础方法给出一个系数（共 %d 个）", "weights.combine.alpha needs one coefficient per base (%d)", len(c.Bases))
 		}
 		s := 0.0
 		for _, a := range c.Alpha {
 			if !(a >= 0 && a <= 1) {
-				return fmt.Errorf("weights.combine.alpha 的系数须在 [0, 1] 内 / weights.combine.alpha coefficients must lie in [0, 1]")
+				return diag.Errorf("weights.combine.alpha 的系数须在 [0, 1] 内", "weights.combine.alpha coefficients must lie in [0, 1]")
 			}
 			s += a
 		}
 		if math.Abs(s-1) > 1e-9 {
-			return fmt.Errorf("weights.combine.alpha 的系数之和须为 1（现为 %v） / weights.combine.alpha must sum to 1 (it sums to %v)", s, s)
+			return diag.Errorf("weights.combine.alpha 的系数之和须为 1（现为 %v）", "weights.combine.alpha must sum to 1 (it sums to %v)", s)
 		}
 	}
 	return nil

@@ -1,8 +1,9 @@
 package pipeline
 
 import (
-	"fmt"
 	"math/rand/v2"
+
+	"github.com/nqp-index/nqp/scoring/diag"
 )
 
 // NoiseLevel is the noise factor applied to one level's weights.
@@ -24,11 +25,11 @@ type NoiseSpec struct {
 
 func (s *NoiseSpec) check() error {
 	if len(s.Levels) == 0 {
-		return fmt.Errorf("weights.noise.levels 为空 / weights.noise.levels is empty")
+		return diag.Errorf("weights.noise.levels 为空", "weights.noise.levels is empty")
 	}
 	for _, l := range s.Levels {
 		if l.Level < 1 || !(l.Factor >= 0 && l.Factor < 1) {
-			return fmt.Errorf("weights.noise.levels：层级须 ≥ 1，噪声系数须在 [0, 1) 内 / weights.noise.levels: level must be ≥ 1 and factor in [0, 1)")
+			return diag.Errorf("weights.noise.levels：层级须 ≥ 1，噪声系数须在 [0, 1) 内", "weights.noise.levels: level must be ≥ 1 and factor in [0, 1)")
 		}
 	}
 	return nil

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"math"
 	"sort"
+
+	"github.com/nqp-index/nqp/scoring/diag"
 )
 
 // Optimisation types (COINr get_opt_weights).
@@ -61,14 +63,14 @@ func (o *OptimiseSpec) check() error {
 		return bad("weights.optimise.cor", o.Cor, "pearson, spearman, kendall")
 	}
 	if o.Level < 1 {
-		return fmt.Errorf("weights.optimise.level 必须 ≥ 1 / weights.optimise.level must be at least 1")
+		return diag.Errorf("weights.optimise.level 必须 ≥ 1", "weights.optimise.level must be at least 1")
 	}
 	if !(o.Toler > 0) || o.MaxIter < 1 {
-		return fmt.Errorf("weights.optimise.toler 须为正、maxiter 须 ≥ 1 / weights.optimise.toler must be positive and maxiter at least 1")
+		return diag.Errorf("weights.optimise.toler 须为正、maxiter 须 ≥ 1", "weights.optimise.toler must be positive and maxiter at least 1")
 	}
 	for _, v := range o.Target {
 		if !(v >= 0) {
-			return fmt.Errorf("weights.optimise.target 须为非负数 / weights.optimise.target must be non-negative")
+			return diag.Errorf("weights.optimise.target 须为非负数", "weights.optimise.target must be non-negative")
 		}
 	}
 	return nil

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 
+	"github.com/nqp-index/nqp/scoring/diag"
 	"github.com/nqp-index/nqp/scoring/mcda"
 )
 
@@ -61,11 +62,11 @@ func (p *PCASpec) check() error {
 	switch p.Form {
 	case PCACOINr:
 		if p.Level < 1 {
-			return fmt.Errorf("weights.pca.level 必须 ≥ 1 / weights.pca.level must be at least 1")
+			return diag.Errorf("weights.pca.level 必须 ≥ 1", "weights.pca.level must be at least 1")
 		}
 	case PCAComposite:
 		if p.Cumulative < 0 || p.Cumulative > 1 {
-			return fmt.Errorf("weights.pca.cumulative 须在 (0, 1] 内 / weights.pca.cumulative must lie in (0, 1]")
+			return diag.Errorf("weights.pca.cumulative 须在 (0, 1] 内", "weights.pca.cumulative must lie in (0, 1]")
 		}
 	default:
 		return bad("weights.pca.form", p.Form, "composite, coinr")
@@ -234,10 +235,14 @@ func (st *state) pcaCOINr(p *PCASpec) ([]float64, error) {
 		if neg {
 			grp := names[k]
 			if grp == "" {
-				grp = fmt.Sprintf("第 %d 层 / level %d", p.Level, p.Level)
+				grp = fmt.Sprintf("level %d", p.Level)
+			}
+			grpZh := grp
+			if names[k] == "" {
+				grpZh = fmt.Sprintf("第 %d 层", p.Level)
 			}
 			st.warn("pca-negative-loading",
-				fmt.Sprintf("%s 组的第一主成分载荷有负值，COINr 式主成分权重因此为负（COINr 原样使用）；可改用 composite 形式或其他方法", grp),
+				fmt.Sprintf("%s 组的第一主成分载荷有负值，COINr 式主成分权重因此为负（COINr 原样使用）；可改用 composite 形式或其他方法", grpZh),
 				fmt.Sprintf("group %s has negative first-component loadings, so its COINr-style PCA weights are negative (COINr uses them as they are); consider the composite form or another method", grp), names[k])
 		}
 	}
