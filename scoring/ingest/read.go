@@ -114,7 +114,7 @@ func read(r *reporter, data []byte, opt Options) (*panel.Panel, error) {
 	var periodText func(int, int, string) string
 	r.det.Format = format
 	if format == "xlsx" {
-		x, err := openXLSX(r, data, opt.Sheet, maxBytes)
+		x, err := openXLSX(r, data, opt.Sheet, maxBytes, maxCells)
 		if err != nil {
 			return nil, err
 		}

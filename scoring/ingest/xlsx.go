@@ -24,62 +24,98 @@ type xlsxFile struct {
 // the zip directory before anything is unpacked (xlsxlimit.go), and the
 // shared strings and the sheet's cells are counted from the stream before
 // excelize builds anything from them.
-func openXLSX(r *reporter, data []byte, sheet string, maxBytes int64) (*xlsxFile, error) {
+func openXLSX(r *reporter, data []byte, sheet string, maxBytes int64, maxCells int) (*xlsxFile, error) {
 	limit := maxBytes
 	zr, err := xlsxLimits(r, data, limit)
 	if err != nil {
 		return nil, err
 	}
-	if n, _, err := countTags(zr, "xl/sharedStrings.xml", "si", limit); err != nil {
-		return nil, r.fatal(CodeBadXLSX, 0, 0, "", "",
+	badXLSX := func(err error) error {
+		return r.fatal(CodeBadXLSX, 0, 0, "", "",
 			fmt.Sprintf("无法打开 Excel 工作簿：%v", err),
 			fmt.Sprintf("cannot open the Excel workbook: %v", err))
+	}
+	if n, _, err := countTags(zr, "xl/sharedStrings.xml", "si", limit); err != nil {
+		return nil, badXLSX(err)
 	} else if n > MaxSharedStrings {
 		return nil, r.fatal(CodeTooManyCells, 0, 0, "", "",
 			fmt.Sprintf("工作簿的共享文本过多：%d 条，超过 %d 条的上限", n, MaxSharedStrings),
 			fmt.Sprintf("too many shared texts in the workbook: %d, over the limit of %d", n, MaxSharedStrings))
 	}
+	// The sheet's cells, counted before excelize unpacks anything when the
+	// workbook's sheet list can be read here (else after opening).
+	cells := -1
+	counted := ""
+	count := func(name string) error {
+		part := sheetPart(zr, name)
+		if part == "" {
+			return nil
+		}
+		n, found, err := countTags(zr, part, "c", limit)
+		if err != nil {
+			return r.fatal(CodeBadXLSX, 0, 0, "", "",
+				fmt.Sprintf("无法读取工作表“%s”：%v", name, err),
+				fmt.Sprintf("cannot read sheet %q: %v", name, err))
+		}
+		if found {
+			cells, counted = n, name
+		}
+		if maxCells > 0 && cells > maxCells {
+			return r.fatal(CodeTooManyCells, 0, 0, "", "",
+				fmt.Sprintf("单元格过多：工作表“%s”有 %d 个单元格，超过 %d 个的上限", name, cells, maxCells),
+				fmt.Sprintf("too many cells: sheet %q has %d cells, over the limit of %d", name, cells, maxCells))
+		}
+		return nil
+	}
+	if name := pickSheet(sheetNames(zr), sheet); name != "" {
+		if err := count(name); err != nil {
+			return nil, err
+		}
+	}
 	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: limit, UnzipXMLSizeLimit: limit})
 	if err != nil {
-		return nil, r.fatal(CodeBadXLSX, 0, 0, "", "",
-			fmt.Sprintf("无法打开 Excel 工作簿：%v", err),
-			fmt.Sprintf("cannot open the Excel workbook: %v", err))
+		return nil, badXLSX(err)
 	}
 	sheets := f.GetSheetList()
 	if len(sheets) == 0 {
 		f.Close()
 		return nil, r.fatal(CodeNoSheet, 0, 0, "", "", "工作簿中没有工作表", "the workbook has no sheets")
 	}
-	name := sheets[0]
-	if sheet != "" {
-		name = ""
-		for _, s := range sheets {
-			if s == sheet || (name == "" && strings.EqualFold(strings.TrimSpace(s), strings.TrimSpace(sheet))) {
-				name = s
-			}
-		}
-		if name == "" {
+	name := pickSheet(sheets, sheet)
+	if name == "" {
+		f.Close()
+		return nil, r.fatal(CodeNoSheet, 0, 0, "", sheet,
+			fmt.Sprintf("找不到工作表“%s”；现有工作表：%s", sheet, list(sheets, 20, true)),
+			fmt.Sprintf("no sheet named %q; the sheets are: %s", sheet, list(sheets, 20, false)))
+	}
+	if counted != name {
+		cells = -1
+		if err := count(name); err != nil {
 			f.Close()
-			return nil, r.fatal(CodeNoSheet, 0, 0, "", sheet,
-				fmt.Sprintf("找不到工作表“%s”；现有工作表：%s", sheet, list(sheets, 20, true)),
-				fmt.Sprintf("no sheet named %q; the sheets are: %s", sheet, list(sheets, 20, false)))
+			return nil, err
 		}
 	}
 	r.det.Sheet, r.det.Sheets = name, sheets
-	x := &xlsxFile{f: f, sheet: name, cells: -1}
-	if part := sheetPart(zr, name); part != "" {
-		n, found, err := countTags(zr, part, "c", limit)
-		if err != nil {
-			f.Close()
-			return nil, r.fatal(CodeBadXLSX, 0, 0, "", "",
-				fmt.Sprintf("无法读取工作表“%s”：%v", name, err),
-				fmt.Sprintf("cannot read sheet %q: %v", name, err))
-		}
-		if found {
-			x.cells = n
+	return &xlsxFile{f: f, sheet: name, cells: cells}, nil
+}
+
+// pickSheet returns the sheet of sheets that sheet names ("" = the first;
+// else an exact match, or one equal but for case and surrounding spaces),
+// or "".
+func pickSheet(sheets []string, sheet string) string {
+	if len(sheets) == 0 {
+		return ""
+	}
+	if sheet == "" {
+		return sheets[0]
+	}
+	name := ""
+	for _, s := range sheets {
+		if s == sheet || (name == "" && strings.EqualFold(strings.TrimSpace(s), strings.TrimSpace(sheet))) {
+			name = s
 		}
 	}
-	return x, nil
+	return name
 }
 
 func (x *xlsxFile) close() { x.f.Close() }

@@ -115,40 +115,60 @@ func countTags(zr *zip.Reader, name, tag string, limit int64) (n int, found bool
 	}
 }
 
-// sheetPart returns the zip part of the sheet called name, from
-// xl/workbook.xml and its relationships; "" when they cannot be read.
-func sheetPart(zr *zip.Reader, name string) string {
-	read := func(p string) []byte {
-		for _, f := range zr.File {
-			if strings.EqualFold(f.Name, p) && f.UncompressedSize64 < 16<<20 {
-				rc, err := f.Open()
-				if err != nil {
-					return nil
-				}
-				defer rc.Close()
-				b, _ := io.ReadAll(io.LimitReader(rc, 16<<20))
-				return b
-			}
-		}
-		return nil
-	}
+// workbookSheets reads the sheets' names and relationship ids from
+// xl/workbook.xml, in order; nil when it cannot be read.
+func workbookSheets(zr *zip.Reader) (names, ids []string) {
 	var wb struct {
 		Sheets []struct {
 			Name  string     `xml:"name,attr"`
 			Attrs []xml.Attr `xml:",any,attr"`
 		} `xml:"sheets>sheet"`
 	}
-	if xml.Unmarshal(read("xl/workbook.xml"), &wb) != nil {
-		return ""
+	if xml.Unmarshal(readPart(zr, "xl/workbook.xml"), &wb) != nil {
+		return nil, nil
 	}
-	id := ""
 	for _, s := range wb.Sheets {
-		if s.Name == name {
-			for _, a := range s.Attrs {
-				if a.Name.Local == "id" && a.Name.Space != "" {
-					id = a.Value
-				}
+		id := ""
+		for _, a := range s.Attrs {
+			if a.Name.Local == "id" && a.Name.Space != "" {
+				id = a.Value
 			}
+		}
+		names, ids = append(names, s.Name), append(ids, id)
+	}
+	return names, ids
+}
+
+// sheetNames returns the workbook's sheet names in order, or nil.
+func sheetNames(zr *zip.Reader) []string {
+	names, _ := workbookSheets(zr)
+	return names
+}
+
+// readPart returns a small part (under 16 MB) of the workbook, or nil.
+func readPart(zr *zip.Reader, name string) []byte {
+	for _, f := range zr.File {
+		if strings.EqualFold(f.Name, name) && f.UncompressedSize64 < 16<<20 {
+			rc, err := f.Open()
+			if err != nil {
+				return nil
+			}
+			defer rc.Close()
+			b, _ := io.ReadAll(io.LimitReader(rc, 16<<20))
+			return b
+		}
+	}
+	return nil
+}
+
+// sheetPart returns the zip part of the sheet called name, from
+// xl/workbook.xml and its relationships; "" when they cannot be read.
+func sheetPart(zr *zip.Reader, name string) string {
+	names, ids := workbookSheets(zr)
+	id := ""
+	for i, n := range names {
+		if n == name {
+			id = ids[i]
 		}
 	}
 	var rels struct {
@@ -157,7 +177,7 @@ func sheetPart(zr *zip.Reader, name string) string {
 			Target string `xml:"Target,attr"`
 		} `xml:"Relationship"`
 	}
-	if id == "" || xml.Unmarshal(read("xl/_rels/workbook.xml.rels"), &rels) != nil {
+	if id == "" || xml.Unmarshal(readPart(zr, "xl/_rels/workbook.xml.rels"), &rels) != nil {
 		return ""
 	}
 	for _, rel := range rels.Rel {

@@ -121,7 +121,7 @@ func TestXLSXUnpackLimit(t *testing.T) {
 	}
 	// Under a larger limit the same sheet is read: 60 000 rows of 10 cells.
 	r := &reporter{file: "x.xlsx", det: &Detected{}}
-	x, err := openXLSX(r, data, "", 16<<20)
+	x, err := openXLSX(r, data, "", 16<<20, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -132,11 +132,16 @@ func TestXLSXUnpackLimit(t *testing.T) {
 }
 
 // TestXLSXCellsCounted: the sheet's cells are counted from the stream and
-// a sheet over MaxCells is refused before its rows are read.
+// a sheet over MaxCells is refused before excelize unpacks it, or, when
+// the limit given to read is lower, before its rows are read.
 func TestXLSXCellsCounted(t *testing.T) {
 	data := bombXLSX(t, 3_000, 10, numberCell, nil) // 30 000 cells
+	err, _ := readBomb(t, data, Options{MaxCells: 29_999})
+	if codeOf(err) != CodeTooManyCells || !strings.Contains(err.Error(), `sheet "data" has 30000 cells, over the limit of 29999`) {
+		t.Fatalf("want %s from the count, got %v", CodeTooManyCells, err)
+	}
 	r := &reporter{file: "x.xlsx", det: &Detected{}}
-	x, err := openXLSX(r, data, "", DefaultMaxBytes)
+	x, err := openXLSX(r, data, "", DefaultMaxBytes, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -242,11 +247,17 @@ func TestWriteBombs(t *testing.T) {
 	}{
 		// ≈ 1.9 GB of sheet XML: refused from the directory.
 		{"bomb-1900mb.xlsx", 12_000_000, 10, numberCell},
-		// ≈ 250 MB, just under the 256 MB limit: 15.6 M cells, read.
-		{"bomb-250mb.xlsx", 1_560_000, 10, numberCell},
-		// ≈ 250 MB of empty cells <c/>: 62 M cells, over MaxCells, refused by the count.
-		{"bomb-empty-cells.xlsx", 2_000_000, 31, func(r, c int) string { return "<c/>" }},
+		// ≈ 230 MB, just under the 256 MB limit: 1 M rows (Excel's
+		// limit is 1 048 576), 14 M cells, read.
+		{"bomb-230mb.xlsx", 1_000_000, 14, numberCell},
+		// ≈ 252 MB of empty cells <c/>: 54 M cells, over MaxCells, refused by the count.
+		{"bomb-empty-cells.xlsx", 1_750_000, 31, func(r, c int) string { return "<c/>" }},
+		// ≈ 250 MB of cells <c r="A1"/>: 16 M empty cells with references, read.
+		{"bomb-ref-cells.xlsx", 1_000_000, 16, func(r, c int) string { return fmt.Sprintf(`<c r="%s%d"/>`, string(rune('A'+c-1)), r) }},
 	} {
+		if _, err := os.Stat(filepath.Join(dir, b.name)); err == nil {
+			continue
+		}
 		data := bombXLSX(t, b.rows, b.cols, b.cell, nil)
 		if err := os.WriteFile(filepath.Join(dir, b.name), data, 0o644); err != nil {
 			t.Fatal(err)
