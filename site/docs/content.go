@@ -193,6 +193,8 @@ func privacyBody(lang string) string {
 
 // changelog entries, newest first (zh, en).
 var changelog = [][3]string{
+	{"2026.3", "每一列都有交代：命令行 inspect 与网页“数据检查”列出每列的用途（地区、时期、分组、指标）或未使用的原因（非数字单元格数与首个位置、全部缺失、像时期的列、不在指标体系中）；分号文件自动识别小数逗号；NaN/Inf/1e999 按行列报告；UTF-8 文件中个别 GBK 行逐行识别并报告字节，整文件按 GB18030 读取须有更充分的证据。",
+		"Every column accounted for: nqp inspect and the page's check step list each column's use (unit, period, group, indicator) or why it is not used (cells that are not numbers with the first one, all missing, period-like, not in the framework); decimal commas detected in semicolon files; NaN/Inf/1e999 named by row and column; GBK lines in a UTF-8 file read and reported line by line with their bytes, and a whole file is read as GB18030 only when the evidence says so."},
 	{"2026.3", "其他工具的约定成为显式选项（默认不变）：CRITIC 的 Spearman/Kendall 相关、总体标准差且负向指标不取反的 z 分数（scikit-criteria）、pymcdm 的 max 标准化、权重按给定值使用（pymcdm、scikit-criteria）、每个指标的逐期排名（COINr）；配方、nqp mcda 与方法面板中均可选择。",
 		"Other tools' conventions as explicit options (defaults unchanged): CRITIC with Spearman or Kendall correlation, z-scores with the population sd and unflipped cost columns (scikit-criteria), pymcdm's max normalisation, weights used as given (pymcdm, scikit-criteria), per-period ranks of every indicator (COINr); in the recipe, nqp mcda and the method panel."},
 	{"2026.2", "大数据量：2,850 个县 × 10 年 × 40 个指标（约 20 MB）从选择文件到排名约 4 秒；数据文件保存在 IndexedDB；“全部表格”查看每一张中间表（原始值、插补、异常值处理、标准化……），工作簿中也有预处理各表；方法说明链接直达对应公式；冻结模型可输入分母列；图表选择随会话保存。",
