@@ -3,15 +3,14 @@ package framework
 import (
 	"bytes"
 	"encoding/csv"
-	"encoding/json"
 	"errors"
-	"fmt"
 	"io"
 	"path"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/nqp-index/nqp/scoring/diag"
+	"github.com/nqp-index/nqp/scoring/jsonx"
 )
 
 // Problem codes of the readers (besides those of Validate).
@@ -163,25 +162,18 @@ func parseDelimited(name, text string, tab bool, rep *diag.Report) (table, bool)
 func readJSON(name string, data []byte, rep *diag.Report) *Framework {
 	var f Framework
 	var err error
+	// Strict (jsonx): one value, no unknown or duplicated keys at any depth.
 	if data[0] == '[' {
-		err = json.Unmarshal(data, &f.Nodes)
+		err = jsonx.Decode(data, &f.Nodes)
 	} else {
-		err = json.Unmarshal(data, &f)
+		err = jsonx.Decode(data, &f)
 	}
 	if err != nil {
 		row, col := 0, 0
-		var se *json.SyntaxError
-		var te *json.UnmarshalTypeError
-		zh, en := "JSON 格式错误："+err.Error(), "JSON error: "+err.Error()
-		switch {
-		case errors.As(err, &se):
-			row, col = lineCol(data, se.Offset)
-		case errors.As(err, &te):
-			row, col = lineCol(data, te.Offset)
-			zh = fmt.Sprintf("JSON 字段“%s”的类型不对：应为 %s", te.Field, te.Type)
-			en = fmt.Sprintf("JSON field %q has the wrong type: expected %s", te.Field, te.Type)
+		if pe, ok := err.(interface{ Position() (int, int) }); ok {
+			row, col = pe.Position()
 		}
-		rep.Addf(diag.Error, CodeJSONSyntax, name, row, col, "", "", zh, en)
+		rep.Addf(diag.Error, CodeJSONSyntax, name, row, col, "", "", diag.Message(err, "zh"), diag.Message(err, "en"))
 		return nil
 	}
 	r := f.validate(&locator{file: name})

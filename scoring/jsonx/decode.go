@@ -5,6 +5,7 @@ import (
 	"encoding"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"reflect"
 	"sort"
@@ -28,10 +29,26 @@ type KeyError struct {
 	For string
 	// Duplicate is set when the key is known but appears twice.
 	Duplicate bool
+	// Line and Col locate the key in the input (1-based; 0 when the key was
+	// checked outside a JSON text, as by UnknownKey).
+	Line, Col int
+}
+
+// at renders the key's position, or "" when it has none.
+func (e *KeyError) at(zh bool) string {
+	switch {
+	case e.Line == 0:
+		return ""
+	case zh:
+		return "（第 " + strconv.Itoa(e.Line) + " 行第 " + strconv.Itoa(e.Col) + " 列）"
+	}
+	return " at line " + strconv.Itoa(e.Line) + ", column " + strconv.Itoa(e.Col)
 }
 
 // Zh returns the Chinese message.
-func (e *KeyError) Zh() string {
+func (e *KeyError) Zh() string { return e.zh() + e.at(true) }
+
+func (e *KeyError) zh() string {
 	if e.Duplicate {
 		return "JSON 键 “" + e.Path + "” 出现了两次"
 	}
@@ -48,7 +65,9 @@ func (e *KeyError) Zh() string {
 }
 
 // En returns the English message.
-func (e *KeyError) En() string {
+func (e *KeyError) En() string { return e.en() + e.at(false) }
+
+func (e *KeyError) en() string {
 	if e.Duplicate {
 		return "JSON key " + strconv.Quote(e.Path) + " appears twice"
 	}
@@ -66,6 +85,32 @@ func (e *KeyError) En() string {
 
 // Error returns "zh / en".
 func (e *KeyError) Error() string { return e.Zh() + " / " + e.En() }
+
+// Position returns the key's line and column (0, 0 when unknown).
+func (e *KeyError) Position() (line, col int) { return e.Line, e.Col }
+
+// SyntaxError is any other decoding error at a place in the input: a
+// syntax error, trailing data, a value of the wrong type.
+type SyntaxError struct {
+	Line, Col int
+	zh, en    string
+}
+
+// Zh returns the Chinese message.
+func (e *SyntaxError) Zh() string { return e.zh }
+
+// En returns the English message.
+func (e *SyntaxError) En() string { return e.en }
+
+// Error returns "zh / en".
+func (e *SyntaxError) Error() string { return e.zh + " / " + e.en }
+
+// Position returns the line and column of the error (0, 0 when unknown).
+func (e *SyntaxError) Position() (line, col int) { return e.Line, e.Col }
+
+func posErr(line, col int, zh, en string, a ...any) error {
+	return &SyntaxError{Line: line, Col: col, zh: fmt.Sprintf(zh, a...), en: fmt.Sprintf(en, a...)}
+}
 
 // UnknownKey builds the error for a key that is not among known; callers
 // that validate keys themselves (a method's parameters in a map) use it so
@@ -122,7 +167,7 @@ func Decode(data []byte, v any) error {
 	off := w.dec.InputOffset()
 	if _, err := w.dec.Token(); err != io.EOF {
 		line, col := lineCol(data, off+int64(len(data[off:])-len(bytes.TrimLeft(data[off:], " \t\r\n"))))
-		return diag.Errorf("JSON 值在第 %d 行第 %d 列结束后还有多余内容（只能有一个 JSON 值）", "extra data after the JSON value at line %d, column %d (only one value is allowed)", line, col)
+		return posErr(line, col, "JSON 值在第 %d 行第 %d 列结束后还有多余内容（只能有一个 JSON 值）", "extra data after the JSON value at line %d, column %d (only one value is allowed)", line, col)
 	}
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
@@ -134,7 +179,7 @@ func Decode(data []byte, v any) error {
 			if where == "" {
 				where = "(top)"
 			}
-			return diag.Errorf("JSON 键 “%s” 的值类型不对：应为 %s（第 %d 行第 %d 列）", "JSON key %q has a value of the wrong type: expected %s (line %d, column %d)", where, te.Type.String(), line, col)
+			return posErr(line, col, "JSON 键 “%s” 的值类型不对：应为 %s（第 %d 行第 %d 列）", "JSON key %q has a value of the wrong type: expected %s (line %d, column %d)", where, te.Type.String(), line, col)
 		}
 		return diag.Errorf("JSON 无法读取：%v", "cannot read the JSON: %v", err.Error())
 	}
@@ -181,12 +226,29 @@ func (w *walker) syntax(err error) error {
 	var se *json.SyntaxError
 	if errors.As(err, &se) {
 		line, col := lineCol(w.data, se.Offset)
-		return diag.Errorf("JSON 格式错误（第 %d 行第 %d 列）：%s", "JSON syntax error at line %d, column %d: %s", line, col, se.Error())
+		return posErr(line, col, "JSON 格式错误（第 %d 行第 %d 列）：%s", "JSON syntax error at line %d, column %d: %s", line, col, se.Error())
 	}
 	if err == io.EOF || errors.Is(err, io.ErrUnexpectedEOF) {
 		return diag.Errorf("JSON 不完整（意外结束）", "the JSON ends unexpectedly")
 	}
 	return diag.Errorf("JSON 格式错误：%s", "JSON syntax error: %s", err.Error())
+}
+
+// keyStart returns the offset of the key token just read: the opening
+// quote before the decoder's offset.
+func (w *walker) keyStart() int64 {
+	off := w.dec.InputOffset()
+	if off > int64(len(w.data)) {
+		off = int64(len(w.data))
+	}
+	i := off - 1 // the closing quote
+	for i > 0 {
+		i--
+		if w.data[i] == '"' && w.data[i-1] != '\\' {
+			return i
+		}
+	}
+	return 0
 }
 
 // value reads one value whose Go type is t (nil: not checked).
@@ -230,8 +292,9 @@ func (w *walker) value(t reflect.Type, path string) error {
 			}
 			key, _ := kt.(string)
 			p := Join(path, key)
+			line, col := lineCol(w.data, w.keyStart())
 			if seen[key] {
-				return &KeyError{Path: p, Key: key, Duplicate: true}
+				return &KeyError{Path: p, Key: key, Duplicate: true, Line: line, Col: col}
 			}
 			seen[key] = true
 			vt := elem
@@ -242,7 +305,9 @@ func (w *walker) value(t reflect.Type, path string) error {
 					for k := range fields {
 						known = append(known, k)
 					}
-					return UnknownKey(p, known)
+					ke := UnknownKey(p, known).(*KeyError)
+					ke.Line, ke.Col = line, col
+					return ke
 				}
 				vt = ft
 			}

@@ -75,6 +75,19 @@ func TestDecodeStrict(t *testing.T) {
 	}
 }
 
+func TestKeyErrorPosition(t *testing.T) {
+	var o outer
+	err := jsonx.Decode([]byte(`{"indicators":{"x1":{"v":1,"zeta":2}}}`), &o)
+	if ke, ok := err.(*jsonx.KeyError); !ok || ke.Line != 1 || ke.Col != 28 {
+		t.Errorf("%v", err)
+	}
+	err = jsonx.Decode([]byte("{\n  \"method\": \"gra\",\n  \"aggregate\": {\"rho\": 1,\n    \"zeta\": 1}}"), &o)
+	if diag.Message(err, "en") != `unknown JSON key "aggregate.zeta" (known keys: rho, v) at line 4, column 5` ||
+		diag.Message(err, "zh") != "未知的 JSON 键 “aggregate.zeta”（可用的键：rho, v）（第 4 行第 5 列）" {
+		t.Errorf("%q / %q", diag.Message(err, "zh"), diag.Message(err, "en"))
+	}
+}
+
 func TestDecodeAccepts(t *testing.T) {
 	var o outer
 	in := `{"method":"gra","aggregate":{"rho":0.25,"v":0.75},"indicators":{"a":{"v":2}},"bases":[{"rho":1}],"params":{"anything":3}}`

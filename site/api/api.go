@@ -31,6 +31,7 @@ import (
 	"github.com/nqp-index/nqp/scoring/framework"
 	"github.com/nqp-index/nqp/scoring/ingest"
 	"github.com/nqp-index/nqp/scoring/job"
+	"github.com/nqp-index/nqp/scoring/jsonx"
 	"github.com/nqp-index/nqp/scoring/pipeline"
 	"github.com/nqp-index/nqp/site/hosting"
 )
@@ -153,9 +154,8 @@ func parse(r *http.Request) (request, error) {
 			UnitCol   string          `json:"unit_col"`
 			PeriodCol string          `json:"period_col"`
 		}
-		dec := json.NewDecoder(r.Body)
-		dec.DisallowUnknownFields()
-		if err := dec.Decode(&j); err != nil {
+		// Strict: one JSON value, no unknown key (named by its path).
+		if err := jsonx.DecodeReader(r.Body, &j); err != nil {
 			return q, err
 		}
 		b, err := base64.StdEncoding.DecodeString(j.Data.Base64)
@@ -210,12 +210,12 @@ func (q request) spec() (job.Spec, error) {
 func score(w http.ResponseWriter, r *http.Request) {
 	q, err := parse(r)
 	if err != nil {
-		fail(w, http.StatusBadRequest, "bad-request", "请求无法解析："+err.Error(), "cannot read the request: "+err.Error(), nil)
+		fail(w, http.StatusBadRequest, "bad-request", "请求无法解析："+diag.Message(err, "zh"), "cannot read the request: "+diag.Message(err, "en"), nil)
 		return
 	}
 	s, err := q.spec()
 	if err != nil {
-		fail(w, http.StatusBadRequest, "bad-recipe", "配方有误："+err.Error(), "invalid recipe: "+err.Error(), nil)
+		fail(w, http.StatusBadRequest, "bad-recipe", "配方有误："+diag.Message(err, "zh"), "invalid recipe: "+diag.Message(err, "en"), nil)
 		return
 	}
 	out, err := job.Run(s)
@@ -225,19 +225,14 @@ func score(w http.ResponseWriter, r *http.Request) {
 			fail(w, http.StatusUnprocessableEntity, "data-errors", "数据有误，见报告", "the data has errors; see the report", out.Report)
 			return
 		}
-		fail(w, http.StatusBadRequest, "bad-request", err.Error(), err.Error(), out.Report)
+		fail(w, http.StatusBadRequest, "bad-request", diag.Message(err, "zh"), diag.Message(err, "en"), out.Report)
 		return
 	}
 	res := out.Result
 	if len(res.Recipe.Analyses) > 0 {
 		in := pipeline.Input{Data: out.Panel, Framework: out.Framework.Restrict(*out.Match), Columns: out.Match.Mapping}
 		if err := analysis.Apply(in, res); err != nil {
-			var ae *analysis.Error
-			zh, en := err.Error(), err.Error()
-			if errors.As(err, &ae) {
-				zh, en = ae.Message("zh"), ae.Message("en")
-			}
-			fail(w, http.StatusUnprocessableEntity, "analysis", zh, en, out.Report)
+			fail(w, http.StatusUnprocessableEntity, "analysis", diag.Message(err, "zh"), diag.Message(err, "en"), out.Report)
 			return
 		}
 	}
@@ -266,7 +261,7 @@ type Validation struct {
 func validate(w http.ResponseWriter, r *http.Request) {
 	q, err := parse(r)
 	if err != nil {
-		fail(w, http.StatusBadRequest, "bad-request", "请求无法解析："+err.Error(), "cannot read the request: "+err.Error(), nil)
+		fail(w, http.StatusBadRequest, "bad-request", "请求无法解析："+diag.Message(err, "zh"), "cannot read the request: "+diag.Message(err, "en"), nil)
 		return
 	}
 	s := job.Spec{DataName: q.data.name, Data: q.data.b, Ingest: q.opt, Template: q.template}
