@@ -15,7 +15,13 @@
 //     geometric mean with weights relative within each group and
 //     renormalised over non-missing children, optionally ×100;
 //  5. rank: per period, descending, ties share the lower rank, overall and
-//     within groups (e.g. China's four regions).
+//     within groups (e.g. China's four regions), and optionally every
+//     indicator (rank.indicators, as COINr ranks every column).
+//
+// Other tools' conventions are explicit options, never silent replacements
+// (variants.go): CRITIC with Spearman or Kendall τ-b correlation, z-scores
+// with the population sd and unflipped negative indicators
+// (scikit-criteria), pymcdm's max normalisation, weights used as given.
 //
 // Every intermediate table is kept in the Result, and degenerate inputs
 // (constant columns, all-zero columns, a single unit, negative values under
