@@ -1,14 +1,16 @@
 package hosting
 
 import (
-	"bytes"
 	"fmt"
+	"hash/fnv"
+	"io"
 	"mime"
 	"net/http"
 	"os"
 	"path"
 	"path/filepath"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/BurntSushi/toml"
@@ -90,32 +92,65 @@ func serveFile(w http.ResponseWriter, r *http.Request, name string, status int) 
 			}
 		}
 	}
-	b, err := os.ReadFile(send)
+	// From disk, never whole in memory: each request streams the file.
+	f, err := os.Open(send)
+	if err != nil {
+		http.Error(w, err.Error(), http.StatusInternalServerError)
+		return
+	}
+	defer f.Close()
+	fi, err := f.Stat()
 	if err != nil {
 		http.Error(w, err.Error(), http.StatusInternalServerError)
 		return
 	}
 	if status != http.StatusOK {
-		h.Set("Content-Length", fmt.Sprint(len(b)))
+		h.Set("Content-Length", fmt.Sprint(fi.Size()))
 		w.WriteHeader(status)
 		if r.Method != http.MethodHead {
-			w.Write(b)
+			io.Copy(w, f)
 		}
+		return
+	}
+	tag, err := etagOf(send, fi, f)
+	if err != nil {
+		http.Error(w, err.Error(), http.StatusInternalServerError)
 		return
 	}
 	// A fixed modification time: validation is by ETag only, so that the
 	// answer does not depend on when the files were written.
-	h.Set("ETag", etag(b))
-	http.ServeContent(w, r, "", time.Time{}, bytes.NewReader(b))
+	h.Set("ETag", tag)
+	http.ServeContent(w, r, "", time.Time{}, f)
 }
 
-func etag(b []byte) string {
-	var s uint64 = 14695981039346656037
-	for _, c := range b {
-		s ^= uint64(c)
-		s *= 1099511628211
+// etags caches each file's ETag by name, size and modification time.
+var etags sync.Map // etagKey → string
+
+type etagKey struct {
+	name string
+	size int64
+	mod  time.Time
+}
+
+// etagOf returns the ETag of the open file f (content hash and length),
+// computed once per version of the file, reading it as a stream; f is
+// left at its start.
+func etagOf(name string, fi os.FileInfo, f *os.File) (string, error) {
+	k := etagKey{name, fi.Size(), fi.ModTime()}
+	if v, ok := etags.Load(k); ok {
+		return v.(string), nil
 	}
-	return fmt.Sprintf(`"%016x-%d"`, s, len(b))
+	hs := fnv.New64a()
+	n, err := io.Copy(hs, f)
+	if err != nil {
+		return "", err
+	}
+	if _, err := f.Seek(0, io.SeekStart); err != nil {
+		return "", err
+	}
+	tag := fmt.Sprintf(`"%016x-%d"`, hs.Sum64(), n)
+	etags.Store(k, tag)
+	return tag, nil
 }
 
 // Netlify is the part of netlify.toml that this package reads.
