@@ -2,9 +2,11 @@ package app
 
 import (
 	"math"
+	"strings"
 	"testing"
 
 	"github.com/nqp-index/nqp/scoring/pipeline"
+	"github.com/nqp-index/nqp/scoring/region"
 	"github.com/nqp-index/nqp/scoring/sample"
 )
 
@@ -104,16 +106,115 @@ func TestFmtCell(t *testing.T) {
 	}
 }
 
-// TestSuggestNotProvinces: no regional or spatial analyses for other units.
+// TestSuggestNotProvinces: regional and spatial analyses are listed for
+// other units, each saying why it cannot run.
 func TestSuggestNotProvinces(t *testing.T) {
 	o := Compute(Job{FileName: "c.csv", Data: []byte("code,unit,year,a,b\n900001,甲,2020,1,2\n900002,乙,2020,3,1\n900003,丙,2020,2,2\n900001,甲,2021,2,2\n900002,乙,2021,3,3\n900003,丙,2021,1,2\n"), Recipe: pipeline.Default()})
 	if o.Result == nil {
 		t.Fatalf("no result: %v", o.Report)
 	}
+	why := map[string]string{}
 	for _, s := range SuggestAnalyses(o.Result) {
-		switch s.Analysis.Name {
-		case pipeline.ADagum, pipeline.AMoran, pipeline.ATheil:
-			t.Errorf("%s suggested for units that are not provinces", s.Analysis.Name)
+		why[s.Analysis.Name] = s.why(En)
+	}
+	for name, want := range map[string]string{
+		pipeline.ADagum: "cannot run: no groups", pipeline.ATheil: "cannot run: no groups",
+		pipeline.AMoran: "cannot run: the units are not provinces, so there are no built-in spatial weights: upload a weights matrix CSV",
+		pipeline.ABeta:  "cannot run: needs at least 3 periods",
+	} {
+		if !strings.HasPrefix(why[name], want) {
+			t.Errorf("%s: why %q, want %q", name, why[name], want)
+		}
+	}
+}
+
+// anCountyCSV is a county panel: 3 counties of 嘉兴市 and 3 of 湖州市, their
+// names in several forms, two periods.
+const anCountyCSV = "县区,地级市,年份,GDP,专利\n" +
+	"嘉善县,嘉兴市,2022,1,5\n平湖,嘉兴市,2022,2,3\n330483,嘉兴市,2022,3,4\n德清县,湖州市,2022,4,1\n长兴,湖州市,2022,5,2\n安吉县,湖州市,2022,6,6\n" +
+	"嘉善县,嘉兴市,2023,2,5\n平湖,嘉兴市,2023,3,4\n330483,嘉兴市,2023,3,5\n德清县,湖州市,2023,5,2\n长兴,湖州市,2023,5,3\n安吉县,湖州市,2023,7,6\n"
+
+// TestSuggestCounties: county units are recognised with their
+// prefectures, Dagum and Theil run by prefecture, and Moran's I says why
+// until a weights matrix is uploaded, then runs with it.
+func TestSuggestCounties(t *testing.T) {
+	j := Job{FileName: "c.csv", Data: []byte(anCountyCSV), Recipe: pipeline.Default()}
+	o := Compute(j)
+	if o.Result == nil {
+		t.Fatalf("no result: %v", o.Report)
+	}
+	d := DivisionsOf(o.Result)
+	if d.Level != region.LevelCounty || d.Units != 6 || len(d.Prefectures) != 2 {
+		t.Fatalf("divisions %+v", d)
+	}
+	if got, want := unitsNote(Zh, d), "6 个县级地区，分属 2 个地级市：嘉兴市 3、湖州市 3"; got != want {
+		t.Errorf("units note %q, want %q", got, want)
+	}
+	byName := func(sug []SuggestedAnalysis) map[string]SuggestedAnalysis {
+		m := map[string]SuggestedAnalysis{}
+		for _, s := range sug {
+			m[s.Analysis.Name] = s
+		}
+		return m
+	}
+	m := byName(SuggestAnalyses(o.Result))
+	for _, n := range []string{pipeline.ADagum, pipeline.ATheil} {
+		if s := m[n]; s.Why != "" || s.Analysis.Groups != "prefecture" {
+			t.Errorf("%s: %+v, want by prefecture", n, s)
+		}
+	}
+	if got := m[pipeline.AMoran].why(Zh); got != "无法进行：县级地区没有内置空间权重，请上传空间权重矩阵 CSV" {
+		t.Errorf("moran why %q", got)
+	}
+	w, err := WeightsFromCSV([]byte("i,j,w\n嘉善,平湖,1\n平湖,嘉善,1\n平湖,桐乡,1\n桐乡,平湖,1\n桐乡,德清,1\n德清,桐乡,1\n德清,长兴,1\n长兴,德清,1\n长兴,安吉,1\n安吉,长兴,1\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m = byName(SuggestAnalyses(o.Result, w))
+	if s := m[pipeline.AMoran]; s.Why != "" || s.Analysis.W != w || s.Key != "an_moran_w" {
+		t.Fatalf("moran with the matrix: %+v", s)
+	}
+	r := j.Recipe
+	for _, n := range []string{pipeline.ADagum, pipeline.ATheil, pipeline.AMoran} {
+		r = WithAnalysis(r, m[n].Analysis, true)
+	}
+	var ws Workspace
+	if err := ws.SetRecipe(r); err != nil {
+		t.Fatal(err)
+	}
+	j.Recipe = ws.recipe()
+	o = Compute(j)
+	if o.Result == nil {
+		t.Fatalf("no result: %v", o.Report)
+	}
+	for _, p := range o.Report.Problems {
+		if p.Code == "analysis-failed" {
+			t.Errorf("analysis failed: %s", p.En)
+		}
+	}
+	tables := map[string]pipeline.AnalysisTable{}
+	for _, a := range o.Result.Analyses {
+		for _, tb := range a.Tables {
+			tables[tb.Name] = tb
+		}
+	}
+	g := tables["theil_groups"]
+	if len(g.Rows) != 4 || g.Rows[0][1] != "嘉兴市" && g.Rows[0][1] != "湖州市" {
+		t.Errorf("theil groups %v", g.Rows)
+	}
+	if mo := tables["moran"]; len(mo.Rows) != 2 {
+		t.Errorf("moran rows %v", mo.Rows)
+	}
+	// a bad matrix is refused with its line
+	for text, want := range map[string]string{
+		",a,b\na,0,1\n":        "not square",
+		",a,b\na,0,x\nb,1,0\n": `line 2, column 3: "x" is not a number`,
+		"i,j,w\na,a,1\n":       "diagonal",
+		",甲\n\xb8\xa3,0\n":     "must be UTF-8",
+	} {
+		_, err := WeightsFromCSV([]byte(text))
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("%q: %v, want %q", text, err, want)
 		}
 	}
 }

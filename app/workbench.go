@@ -27,6 +27,8 @@ type Workbench struct {
 	pasted  string // text pasted into the paste box
 	// methodErr is the last refused method change or recipe upload (method.go).
 	methodErr string
+	// an is the analyses view's own state (analyses_view.go).
+	an analysesState
 }
 
 // storageKey is where the session is kept in the browser's localStorage.

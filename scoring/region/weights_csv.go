@@ -7,6 +7,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // Error is a problem with a file read by this package, in Chinese and
@@ -19,6 +20,14 @@ type Error struct {
 
 // Error returns both messages, Chinese first.
 func (e *Error) Error() string { return e.Zh + " / " + e.En }
+
+// Message returns the message in lang ("zh"; anything else is English).
+func (e *Error) Message(lang string) string {
+	if lang == "zh" {
+		return e.Zh
+	}
+	return e.En
+}
 
 func errf(code string, line int, zh, en string, args ...any) *Error {
 	return &Error{Code: code, Line: line, Zh: fmt.Sprintf(zh, args...), En: fmt.Sprintf(en, args...)}
@@ -54,6 +63,9 @@ func ReadWeights(r io.Reader) (*Weights, error) {
 		return nil, errf("w-read", 0, "无法读取权重文件：%v", "cannot read the weight file: %v", err)
 	}
 	b = bytes.TrimPrefix(b, []byte("\ufeff"))
+	if !utf8.Valid(b) {
+		return nil, errf("w-encoding", 0, "权重文件须为 UTF-8 编码（在 Excel 中另存为“CSV UTF-8”）", "the weight file must be UTF-8 (in Excel, save as \"CSV UTF-8\")")
+	}
 	cr := csv.NewReader(bytes.NewReader(b))
 	cr.FieldsPerRecord = -1
 	cr.TrimLeadingSpace = true
