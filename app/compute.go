@@ -132,6 +132,6 @@ func (o IngestOptions) options(out *Outcome) ingest.Options {
 	return ingest.Options{
 		Format: o.Format, Sheet: o.Sheet, Encoding: o.Encoding, Delimiter: delim, Layout: o.Layout,
 		UnitColumn: o.UnitColumn, PeriodColumn: o.PeriodColumn, IndicatorColumn: o.IndicatorColumn, ValueColumn: o.ValueColumn,
-		DecimalComma: o.DecimalComma, UnitMatcher: region.MatchName, Detected: out.Detected,
+		DecimalComma: o.DecimalComma, UnitResolver: region.NewResolver(nil), Detected: out.Detected,
 	}
 }
