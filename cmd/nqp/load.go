@@ -2,6 +2,7 @@ package main
 
 import (
 	"flag"
+	"os"
 	"path/filepath"
 
 	"github.com/nqp-index/nqp/scoring/diag"
@@ -9,6 +10,7 @@ import (
 	"github.com/nqp-index/nqp/scoring/ingest"
 	"github.com/nqp-index/nqp/scoring/job"
 	"github.com/nqp-index/nqp/scoring/panel"
+	"github.com/nqp-index/nqp/scoring/region"
 	"github.com/nqp-index/nqp/scoring/sample"
 )
 
@@ -24,6 +26,7 @@ type common struct {
 	unitCol      string
 	periodCol    string
 	decimalComma bool
+	former       string
 
 	// detected, if not nil, receives what ingest detected (inspect.go).
 	detected *ingest.Detected
@@ -40,6 +43,7 @@ func (c *common) register(fs *flag.FlagSet) {
 	fs.StringVar(&c.unitCol, "unit-col", "", "unit column header")
 	fs.StringVar(&c.periodCol, "period-col", "", "period column header")
 	fs.BoolVar(&c.decimalComma, "decimal-comma", false, "numbers use a decimal comma")
+	fs.StringVar(&c.former, "former", "", "CSV (former,current) or JSON of former unit names, e.g. 襄樊,襄阳")
 }
 
 // parseArgs parses flags placed before and after positional arguments.
@@ -65,6 +69,13 @@ func loadData(c *common, path string) (*panel.Panel, diag.Report, error) {
 		UnitColumn: c.unitCol, PeriodColumn: c.periodCol, DecimalComma: c.decimalComma,
 		Detected: c.detected,
 	}}
+	if c.former != "" {
+		m, rep, err := readFormer(c.former)
+		if err != nil {
+			return nil, rep, err
+		}
+		spec.FormerNames = m
+	}
 	if c.sample {
 		spec.DataName, spec.Data = sample.TechmePanelName, sample.TechmePanelCSV()
 	} else {
@@ -104,6 +115,24 @@ func loadFramework(c *common, p *panel.Panel) (*framework.Framework, map[string]
 		return nil, nil, rep, err
 	}
 	return fw.Restrict(m), m.Mapping, rep, nil
+}
+
+// readFormer reads the -former mapping of former unit names.
+func readFormer(path string) (map[string]string, diag.Report, error) {
+	var rep diag.Report
+	fh, err := os.Open(path)
+	if err != nil {
+		rep.Add(diag.Problem{Severity: diag.Error, Code: "cannot-open", File: path,
+			Zh: "无法打开曾用名文件：" + err.Error(), En: "cannot open the former-names file: " + err.Error()})
+		return nil, rep, rep.Err()
+	}
+	defer fh.Close()
+	m, err := region.ReadFormerNames(fh)
+	if fe, ok := err.(*region.Error); ok {
+		rep.Add(diag.Problem{Severity: diag.Error, Code: "bad-former-names", File: path, Row: fe.Line, Zh: fe.Zh, En: fe.En})
+		return nil, rep, rep.Err()
+	}
+	return m, rep, nil
 }
 
 func columnNames(p *panel.Panel) []string {
