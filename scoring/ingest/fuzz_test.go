@@ -20,8 +20,18 @@ func FuzzRead(f *testing.F) {
 	f.Add([]byte("\xFF\xFE地\x00,\x00"))
 	f.Add([]byte("uCode,uName,Time,iCode,Value\n11,北京,2020,GDP,1.5\n11,北京,2020Q1,人口,2\n"))
 	f.Add([]byte("a;b;c\n\"x\";1,5;\"\"\"\n"))
+	f.Add([]byte("地区,年份,GDP\n北京,2020,1\n\xC9\xCF\xBA\xA3,2020,2\n\"a\r\nb\xFF\",2021,NaN\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		p, rep, err := Read("fuzz.csv", data, Options{Format: "csv", MaxCells: 100000})
+		d := &Detected{}
+		p, rep, err := Read("fuzz.csv", data, Options{Format: "csv", MaxCells: 100000, Detected: d})
+		for _, pr := range rep.Problems {
+			if pr.Code == "internal-error" {
+				t.Fatalf("panic: %s", pr.En)
+			}
+		}
+		if err == nil && len(d.Columns) < len(d.Headers) {
+			t.Fatalf("%d column uses for %d headers", len(d.Columns), len(d.Headers))
+		}
 		if err != nil {
 			if p != nil || !rep.HasErrors() {
 				t.Fatalf("error %v with panel %v and report errors %v", err, p != nil, rep.HasErrors())
