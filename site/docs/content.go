@@ -193,6 +193,8 @@ func privacyBody(lang string) string {
 
 // changelog entries, newest first (zh, en).
 var changelog = [][3]string{
+	{"2026.3", "地级市与县级数据：按国家统计局 2023 年区划代码识别地区（全称、简称、6/4 位代码，重名按省份或地级市列区分，否则列出候选；曾用名用映射文件），每个地区带有地级市和省份，可按地级市或省份分组排名、做 Dagum 与 Theil 分解；不能进行的分析说明原因；上传空间权重矩阵 CSV 后可做县级 Moran's I，矩阵写入配方。",
+		"Prefecture and county data: units matched against the NBS 2023 division codes (full or short names, 6- or 4-digit codes; shared names told apart by a province or prefecture column, else listed with their candidates; former names through a mapping file); each unit has its prefecture and province, usable for group ranks and Dagum and Theil decompositions; an analysis that cannot run says why; Moran's I for counties with an uploaded weights matrix CSV, recorded in the recipe."},
 	{"2026.3", "每一列都有交代：命令行 inspect 与网页“数据检查”列出每列的用途（地区、时期、分组、指标）或未使用的原因（非数字单元格数与首个位置、全部缺失、像时期的列、不在指标体系中）；分号文件自动识别小数逗号；NaN/Inf/1e999 按行列报告；UTF-8 文件中个别 GBK 行逐行识别并报告字节，整文件按 GB18030 读取须有更充分的证据。",
 		"Every column accounted for: nqp inspect and the page's check step list each column's use (unit, period, group, indicator) or why it is not used (cells that are not numbers with the first one, all missing, period-like, not in the framework); decimal commas detected in semicolon files; NaN/Inf/1e999 named by row and column; GBK lines in a UTF-8 file read and reported line by line with their bytes, and a whole file is read as GB18030 only when the evidence says so."},
 	{"2026.3", "其他工具的约定成为显式选项（默认不变）：CRITIC 的 Spearman/Kendall 相关、总体标准差且负向指标不取反的 z 分数（scikit-criteria）、pymcdm 的 max 标准化、权重按给定值使用（pymcdm、scikit-criteria）、每个指标的逐期排名（COINr）；配方、nqp mcda 与方法面板中均可选择。",
