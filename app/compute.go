@@ -15,7 +15,6 @@ import (
 	"github.com/nqp-index/nqp/scoring/diag"
 	"github.com/nqp-index/nqp/scoring/framework"
 	"github.com/nqp-index/nqp/scoring/ingest"
-	"github.com/nqp-index/nqp/scoring/job"
 	"github.com/nqp-index/nqp/scoring/pipeline"
 	"github.com/nqp-index/nqp/scoring/region"
 )
@@ -51,38 +50,9 @@ func compute(j Job, progress func(stage string)) Outcome {
 	}
 	out.Summary = &Summary{File: j.FileName, Units: len(p.Units), Periods: len(p.Periods), Columns: len(p.Columns)}
 	out.Stats, out.Table = describe.Panel(p), NewDataTable(p)
-	var fw *framework.Framework
-	var mapping map[string]string
-	if j.Framework != nil {
-		fw, mapping = customFramework(&out, j.Framework, p)
-		if fw == nil {
-			return out
-		}
-	} else if j.Template == "" {
-		fw = &framework.Framework{Nodes: []framework.Node{{Code: "Index", NameZh: "综合指数", NameEn: "Index", Weight: 1}}}
-		for _, c := range p.Columns {
-			fw.Nodes = append(fw.Nodes, framework.Node{Code: c.Name, Parent: "Index", Weight: 1})
-		}
-		out.Framework = fw.Clone()
-		out.Match = &framework.Match{Mapping: map[string]string{}, Present: fw.Leaves()}
-		for _, c := range p.Columns {
-			out.Match.Mapping[c.Name] = c.Name
-		}
-	} else {
-		t, err := framework.Template(j.Template)
-		if err != nil {
-			out.Report.Add(diag.New(diag.Error, "unknown-template", "未知的指标体系："+j.Template, "unknown framework: "+j.Template))
-			return out
-		}
-		// The same matching and messages as the CLI (job.MatchData), so
-		// that the downloaded result's report equals the CLI's.
-		m, mrep, merr := job.MatchData(t, p)
-		out.Report.Merge(mrep)
-		out.Framework, out.Match = t.Clone(), &m
-		if merr != nil {
-			return out
-		}
-		fw, mapping = t.Restrict(m), m.Mapping
+	fw, mapping := chooseFramework(&out, j, p)
+	if fw == nil {
+		return out
 	}
 	stage(StageScore)
 	res, err := pipeline.Run(pipeline.Input{Data: p, Framework: fw, Columns: mapping}, j.Recipe)

@@ -23,6 +23,7 @@ func (c *Workbench) dataSection(l Lang) app.UI {
 			app.Button().ID("paste-go").Text(T(l, "paste_go")).OnClick(c.onPaste),
 		),
 		c.summary(l),
+		c.fwNotice(l),
 		c.loadOptions(l),
 		c.report(l),
 	)

@@ -19,6 +19,9 @@ type Job struct {
 	// Framework, when set, is a custom framework (built, edited or
 	// imported by the user) used instead of Template.
 	Framework *framework.Framework `json:"framework,omitempty"`
+	// Follow applies the rule for new data (job.Follow): the framework is
+	// kept only if it matches at least half of the numeric columns.
+	Follow bool `json:"follow,omitempty"`
 	// Kind is "" for a plain run or JobXLSX to also build the XLSX
 	// workbook (export_view.go) in Lang.
 	Kind string `json:"kind,omitempty"`
@@ -50,6 +53,8 @@ type Outcome struct {
 	// without data were dropped) and how its indicators matched the columns.
 	Framework *framework.Framework `json:"framework,omitempty"`
 	Match     *framework.Match     `json:"match,omitempty"`
+	// Choice says which framework was used and why (framework_notice.go).
+	Choice *framework.Choice `json:"choice,omitempty"`
 	// XLSX is the workbook of a JobXLSX job and JSON the full result of a
 	// JobJSON job, byte for byte what nqp score writes (export_view.go).
 	XLSX []byte `json:"xlsx,omitempty"`

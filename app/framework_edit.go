@@ -7,7 +7,6 @@ import (
 
 	"github.com/nqp-index/nqp/scoring/diag"
 	"github.com/nqp-index/nqp/scoring/framework"
-	"github.com/nqp-index/nqp/scoring/panel"
 )
 
 // This file is the framework editor's logic, in plain Go: every change to
@@ -118,7 +117,8 @@ func EditFramework(f *framework.Framework, e FwEdit) (*framework.Framework, diag
 		}
 		g.Nodes = kept
 	case FwDirection:
-		n.Direction = e.Direction
+		// A direction the user sets is theirs, no longer a guess.
+		n.Direction, n.DirectionGuessed = e.Direction, false
 	case FwWeight:
 		if math.IsNaN(e.Weight) || math.IsInf(e.Weight, 0) || e.Weight < 0 {
 			return nil, fwError("fw-bad-weight", "权重必须是非负数", "a weight must be a non-negative number")
@@ -165,34 +165,4 @@ func FrameworkFromColumns(columns []string) *framework.Framework {
 		f.Nodes = append(f.Nodes, framework.Node{Code: c, Parent: "Index", Weight: 1})
 	}
 	return f
-}
-
-// customFramework validates and matches a user's framework for Compute. It
-// returns the framework restricted to the indicators with data and the
-// mapping of indicators to columns, or nil if it cannot be used (the
-// reasons are in out.Report).
-func customFramework(out *Outcome, f *framework.Framework, p *panel.Panel) (*framework.Framework, map[string]string) {
-	f = f.Clone()
-	rep := f.Validate()
-	out.Report.Merge(rep)
-	out.Framework = f.Clone()
-	if rep.HasErrors() {
-		return nil, nil
-	}
-	names := make([]string, len(p.Columns))
-	for i, c := range p.Columns {
-		names[i] = c.Name
-	}
-	m := f.MatchColumns(names)
-	out.Match = &m
-	if len(m.Present) == 0 {
-		out.Report.Add(diag.New(diag.Error, "no-indicators", "所选指标体系的指标在数据中一个也找不到", "none of the framework's indicators is in the data"))
-		return nil, nil
-	}
-	if len(m.Missing) > 0 {
-		out.Report.Add(diag.New(diag.Warning, "indicators-missing",
-			fmt.Sprintf("%d 个指标在数据中找不到：%s", len(m.Missing), strings.Join(m.Missing, "、")),
-			fmt.Sprintf("%d indicators are not in the data: %s", len(m.Missing), strings.Join(m.Missing, ", "))))
-	}
-	return f.Restrict(m), m.Mapping
 }

@@ -138,7 +138,7 @@ func TestWorkspaceCustomFramework(t *testing.T) {
 	if w.Result == nil || w.FwUsed == nil || w.FwMatch == nil {
 		t.Fatalf("no result or framework: %v", w.Report.Problems)
 	}
-	if len(w.FwMatch.Present) != 9 || len(w.FwMatch.Missing) != 7 || len(w.FwMatch.Extra) != 11 {
+	if len(w.FwMatch.Present) != 7 || len(w.FwMatch.Missing) != 9 || len(w.FwMatch.Extra) != 13 {
 		t.Errorf("drivers match: %d present, %d missing, %d extra", len(w.FwMatch.Present), len(w.FwMatch.Missing), len(w.FwMatch.Extra))
 	}
 	if len(w.FwUsed.Leaves()) != 16 {
@@ -211,8 +211,8 @@ func TestWorkspaceImportExport(t *testing.T) {
 		w2.SetSample()
 		w2.SetFramework(f, rep)
 		w2.Run()
-		if w2.Result == nil || len(w2.Result.Indicators) != 9 {
-			t.Errorf("%s: imported framework did not score the 9 indicators: %v", name, w2.Report.Problems)
+		if w2.Result == nil || len(w2.Result.Indicators) != 7 {
+			t.Errorf("%s: imported framework did not score the 7 indicators: %v", name, w2.Report.Problems)
 		}
 	}
 	// A broken file is reported and not used.

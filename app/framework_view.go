@@ -74,7 +74,7 @@ func (c *Workbench) frameworkSection(l Lang) app.UI {
 
 func (c *Workbench) templateSelect(l Lang) app.UI {
 	custom := c.ws.FwCustom != nil
-	opts := []app.UI{app.Option().Value("").Text(T(l, "flat")).Selected(!custom && c.ws.Template == "")}
+	opts := []app.UI{app.Option().Value(allColumnsValue).Text(T(l, "flat")).Selected(!custom && c.ws.Template == "")}
 	for _, t := range framework.Templates() {
 		title := t.TitleZh
 		if l == En {
@@ -89,7 +89,11 @@ func (c *Workbench) templateSelect(l Lang) app.UI {
 }
 
 func (c *Workbench) onTemplate(ctx app.Context, e app.Event) {
-	c.ws.UseTemplate(ctx.JSSrc().Get("value").String())
+	v := ctx.JSSrc().Get("value").String()
+	if v == allColumnsValue {
+		v = ""
+	}
+	c.ws.UseTemplate(v)
 	c.compute(ctx)
 }
 
@@ -302,6 +306,9 @@ func (c *Workbench) fwEditor(l Lang) app.UI {
 				body = append(body, numIn("fw-lo", d.Lo, func(d *framework.Direction, x float64) { d.Lo = x }),
 					numIn("fw-hi", d.Hi, func(d *framework.Direction, x float64) { d.Hi = x }))
 			}
+			if node.DirectionGuessed {
+				body = append(body, app.Span().Class("fw-guess").Text(T(l, "fw_guess_mark")))
+			}
 			dir = app.Td().Class("fw-dir").Body(body...)
 		}
 		del := app.Td()
@@ -373,9 +380,45 @@ func (c *Workbench) fwEditor(l Lang) app.UI {
 			app.Input().ID("fw-add-zh").Placeholder("%s", T(l, "fw_name_zh")).Aria("label", T(l, "fw_name_zh")),
 			app.Input().ID("fw-add-en").Placeholder("%s", T(l, "fw_name_en")).Aria("label", T(l, "fw_name_en")),
 			app.Button().ID("fw-add").Text(T(l, "fw_add_go")).OnClick(func(ctx app.Context, e app.Event) {
-				c.fwEdit(ctx, FwEdit{Op: FwAdd, Parent: byID(ctx, "fw-add-parent"), NewCode: byID(ctx, "fw-add-code"),
-					NameZh: byID(ctx, "fw-add-zh"), NameEn: byID(ctx, "fw-add-en")})
+				if c.ws.EditFramework(FwEdit{Op: FwAdd, Parent: byID(ctx, "fw-add-parent"), NewCode: byID(ctx, "fw-add-code"),
+					NameZh: byID(ctx, "fw-add-zh"), NameEn: byID(ctx, "fw-add-en")}) {
+					clearFields("fw-add-code", "fw-add-zh", "fw-add-en")
+					c.compute(ctx)
+				}
 			}),
 		),
 	)
+}
+
+// clearFields empties the text boxes with the given ids (the add-node
+// form after a node was added).
+func clearFields(ids ...string) {
+	for _, id := range ids {
+		if el := app.Window().GetElementByID(id); el.Truthy() {
+			el.Set("value", "")
+		}
+	}
+}
+
+// syncFieldValues sets the framework editor's name boxes' value property
+// to their value attribute, "" when it has none. go-app sets a changed
+// value attribute as the property too, but an empty one is dropped (its
+// attribute removed, the property left as it was), so a box that showed
+// a name would keep showing it for a node without one (after "one
+// indicator per data column", the previous template's names).
+func syncFieldValues() {
+	if !app.IsClient {
+		return
+	}
+	els := app.Window().Get("document").Call("querySelectorAll", "#fw-tree input.fw-zh, #fw-tree input.fw-en")
+	for i := 0; i < els.Length(); i++ {
+		el := els.Index(i)
+		want := ""
+		if a := el.Call("getAttribute", "value"); a.Truthy() {
+			want = a.String()
+		}
+		if el.Get("value").String() != want {
+			el.Set("value", want)
+		}
+	}
 }

@@ -11,6 +11,7 @@ import (
 func (c *Workbench) resultsSection(l Lang) app.UI {
 	return app.Section().ID("results").Body(
 		app.H2().Text(T(l, "step_results")),
+		c.jobError(l),
 		c.periodSelect(l),
 		c.ranking(l),
 		c.downloads(l),

@@ -43,6 +43,7 @@ func (c *Workbench) OnMount(ctx app.Context) {
 		c.engine.start(ctx, func(ctx app.Context, o Outcome) {
 			c.ws.Apply(o)
 			c.save(ctx)
+			ctx.Defer(func(app.Context) { syncFieldValues() }) // once the new framework is drawn
 		})
 		c.engine.stage = func(ctx app.Context, s string) { c.ws.Stage = s }
 	}

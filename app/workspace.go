@@ -39,7 +39,17 @@ type Workspace struct {
 	FwMatch  *framework.Match     // its indicators matched to the data columns
 	FwCustom *framework.Framework // the user's own framework, sent with the Job; nil = Template
 	FwReport diag.Report          // problems of the last framework import or edit
-	Check    CheckView            // the data table's window and highlighted cell
+	// Choice says which framework the last outcome used and why; FwPrev
+	// is the framework asked for before the engine fell back to every
+	// numeric column (a template name, or the user's own in FwPrevCustom),
+	// offered back with one click (framework_notice.go).
+	Choice       *framework.Choice
+	FwPrev       string
+	FwPrevCustom *framework.Framework
+	// follow is set by new data: the next job applies the rule for new
+	// data (job.Follow) to the framework carried over.
+	follow bool
+	Check  CheckView // the data table's window and highlighted cell
 	// Reweight, compare, model and export (reweight.go, compare.go,
 	// model.go, export_view.go).
 	Tune    ReweightState
@@ -66,7 +76,7 @@ type Workspace struct {
 
 // Job returns the engine request for the current settings.
 func (w *Workspace) Job() Job {
-	return Job{FileName: w.FileName, Data: w.Data, Template: w.Template, Recipe: w.recipe(), Framework: w.FwCustom, Ingest: w.Ingest}
+	return Job{FileName: w.FileName, Data: w.Data, Template: w.Template, Recipe: w.recipe(), Framework: w.FwCustom, Ingest: w.Ingest, Follow: w.follow}
 }
 
 // Apply takes the engine's outcome.
@@ -76,6 +86,7 @@ func (w *Workspace) Apply(o Outcome) {
 	w.Frozen, w.FrozenErr = o.Model, o.ModelErr
 	w.applyCheck(o)
 	w.Detected = o.Detected
+	w.applyChoice(o.Choice)
 	if w.Result != nil {
 		w.Period = len(w.Result.Periods) - 1
 	}
@@ -133,9 +144,10 @@ func (w *Workspace) Open(p Project) error {
 	if p.Lang != "" {
 		w.Lang = p.Lang
 	}
+	w.SetData(p.FileName, p.Data)
 	w.Template, w.Recipe = p.Template, p.Recipe
 	w.FwCustom = p.Framework
-	w.SetData(p.FileName, p.Data)
+	w.chose() // a saved session's framework was chosen
 	if p.Ingest != nil {
 		w.Ingest = *p.Ingest
 	}
@@ -186,10 +198,13 @@ func (w *Workspace) Clear() {
 	*w = Workspace{Lang: lang}
 }
 
-// SetSample selects the bundled provincial S&T panel with the drivers template.
+// SetSample selects the bundled provincial S&T panel with its own
+// settings: the drivers template and the standard preset (nqp-standard),
+// whatever framework or method was chosen before.
 func (w *Workspace) SetSample() {
-	w.Template = "drivers"
 	w.SetData(sample.TechmePanelName, sample.TechmePanelCSV())
+	w.UseTemplate("drivers")
+	w.Recipe = pipeline.Default()
 }
 
 // SetData selects a data file.
@@ -198,10 +213,11 @@ func (w *Workspace) SetData(name string, b []byte) {
 	w.rev++
 	w.Summary, w.Result, w.Report = nil, nil, diag.Report{}
 	w.Ingest, w.Detected = IngestOptions{}, nil
+	w.Choice, w.follow = nil, true
 }
 
 // SetTemplate selects a framework ("" = every numeric column, equal weights).
-func (w *Workspace) SetTemplate(name string) { w.Template = name }
+func (w *Workspace) SetTemplate(name string) { w.UseTemplate(name) }
 
 // RankRow is one line of the ranking table.
 type RankRow struct {
@@ -276,6 +292,38 @@ func (w *Workspace) applyCheck(o Outcome) {
 // UseTemplate selects a built-in framework, dropping the user's own.
 func (w *Workspace) UseTemplate(name string) {
 	w.Template, w.FwCustom, w.FwReport = name, nil, diag.Report{}
+	w.chose()
+}
+
+// chose records that the user chose the framework: it is kept whatever
+// it matches, and the earlier fallback is no longer offered back.
+func (w *Workspace) chose() {
+	w.follow, w.FwPrev, w.FwPrevCustom = false, "", nil
+}
+
+// applyChoice takes an outcome's framework choice: when the engine fell
+// back to every numeric column, the settings follow (so that later runs
+// keep all columns) and the framework asked for is kept to be offered back.
+func (w *Workspace) applyChoice(ch *framework.Choice) {
+	w.Choice = ch
+	if ch == nil {
+		return
+	}
+	w.follow = false
+	if ch.FellBack {
+		w.FwPrev, w.FwPrevCustom = w.Template, w.FwCustom
+		w.Template, w.FwCustom = "", nil
+	}
+}
+
+// RestorePrevious goes back to the framework asked for before the engine
+// fell back to every numeric column (then compute).
+func (w *Workspace) RestorePrevious() {
+	t, f := w.FwPrev, w.FwPrevCustom
+	w.UseTemplate(t)
+	if f != nil {
+		w.FwCustom = f
+	}
 }
 
 // Framework returns the framework being edited: the user's own, else the
@@ -297,6 +345,7 @@ func (w *Workspace) EditFramework(e FwEdit) bool {
 		return false
 	}
 	w.FwCustom = g
+	w.chose()
 	return true
 }
 
@@ -306,5 +355,6 @@ func (w *Workspace) SetFramework(f *framework.Framework, rep diag.Report) {
 	w.FwReport = rep
 	if f != nil && !rep.HasErrors() {
 		w.FwCustom = f
+		w.chose()
 	}
 }

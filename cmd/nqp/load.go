@@ -89,7 +89,9 @@ func loadData(c *common, path string) (*panel.Panel, diag.Report, error) {
 }
 
 // loadFramework returns the framework to score with and the mapping of its
-// indicators to data columns, restricted to the indicators present.
+// indicators to data columns, restricted to the indicators present: the
+// -meta file, the -template, the sample's drivers template, or every
+// numeric column.
 func loadFramework(c *common, p *panel.Panel) (*framework.Framework, map[string]string, diag.Report, error) {
 	var rep diag.Report
 	spec := job.Spec{Template: c.template}
@@ -109,7 +111,19 @@ func loadFramework(c *common, p *panel.Panel) (*framework.Framework, map[string]
 	if err != nil {
 		return nil, nil, rep, err
 	}
+	// Without -template or -meta every numeric column is an indicator
+	// (directions guessed from the names, reported for confirmation). An
+	// explicit -template or -meta that matches fewer than half of the
+	// numeric columns is kept, as asked, with a warning saying how many
+	// it matched; the sample's own template is not questioned.
+	if c.template != "" || c.meta != "" {
+		fw, _, r = job.Follow(fw, spec.Requested(), p, false)
+		rep.Merge(r)
+	}
 	m, r, err := job.MatchData(fw, p)
+	if c.sample && c.template == "" && c.meta == "" {
+		sampleCoverage(&r)
+	}
 	rep.Merge(r)
 	if err != nil {
 		return nil, nil, rep, err

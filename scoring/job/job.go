@@ -107,7 +107,7 @@ func GuessDirections(fw *framework.Framework) diag.Report {
 	if len(g) == 0 {
 		return rep
 	}
-	rep.Add(diag.Problem{Severity: diag.Warning, Code: "direction-guessed", Text: strings.Join(g, ", "),
+	rep.Add(diag.Problem{Severity: diag.Warning, Code: "direction-guessed",
 		Zh: fmt.Sprintf("按指标名称推测为负向（越小越好）的指标 %d 个：%s；请确认，方向不对时请在指标体系中改正（用户的指标体系总是优先）", len(g), strings.Join(g, "、")),
 		En: fmt.Sprintf("%d indicators guessed negative (smaller is better) from their names: %s; please confirm, and correct the direction in a framework if it is wrong (a framework of yours always wins)", len(g), strings.Join(g, ", "))})
 	return rep
@@ -142,22 +142,25 @@ func Follow(fw *framework.Framework, requested string, p *panel.Panel, follow bo
 		ch.Guessed = guessed(fw)
 		return fw, ch, rep
 	}
-	name := requested
-	if name == "custom" {
-		name = fw.Name
+	nameZh, nameEn := requested, requested
+	if requested == "custom" {
+		nameZh, nameEn = "自定义指标体系", "custom framework"
+		if fw.Name != "" && fw.Name != "custom" {
+			nameZh, nameEn = fw.Name, fw.Name
+		}
 	}
 	if !follow {
-		rep.Add(diag.Problem{Severity: diag.Warning, Code: "framework-few-columns", Text: requested,
-			Zh: fmt.Sprintf("指标体系“%s”只对应数据中 %d 个数值列中的 %d 个（不到一半）；按你的要求仍使用它，不指定指标体系则使用全部数值列（等权重）", name, ch.Columns, ch.Matched),
-			En: fmt.Sprintf("the framework %q matches only %d of the data's %d numeric columns (fewer than half); it is used as you asked, and without one every numeric column would be used (equal weights)", name, ch.Matched, ch.Columns)})
+		rep.Add(diag.Problem{Severity: diag.Warning, Code: "framework-few-columns",
+			Zh: fmt.Sprintf("指标体系“%s”只对应数据中 %d 个数值列中的 %d 个（不到一半）；按你的要求仍使用它，不指定指标体系则使用全部数值列（等权重）", nameZh, ch.Columns, ch.Matched),
+			En: fmt.Sprintf("the framework %q matches only %d of the data's %d numeric columns (fewer than half); it is used as you asked, and without one every numeric column would be used (equal weights)", nameEn, ch.Matched, ch.Columns)})
 		ch.Guessed = guessed(fw)
 		return fw, ch, rep
 	}
 	flat := Flat(p)
 	ch.AllColumns, ch.FellBack = true, true
-	rep.Add(diag.Problem{Severity: diag.Warning, Code: "framework-fallback", Text: requested,
-		Zh: fmt.Sprintf("指标体系“%s”只对应新数据中 %d 个数值列中的 %d 个（不到一半），已改用全部数值列（等权重）", name, ch.Columns, ch.Matched),
-		En: fmt.Sprintf("the framework %q matches only %d of the new data's %d numeric columns (fewer than half); every numeric column is used instead (equal weights)", name, ch.Matched, ch.Columns)})
+	rep.Add(diag.Problem{Severity: diag.Warning, Code: "framework-fallback",
+		Zh: fmt.Sprintf("指标体系“%s”只对应新数据中 %d 个数值列中的 %d 个（不到一半），已改用全部数值列（等权重）", nameZh, ch.Columns, ch.Matched),
+		En: fmt.Sprintf("the framework %q matches only %d of the new data's %d numeric columns (fewer than half); every numeric column is used instead (equal weights)", nameEn, ch.Matched, ch.Columns)})
 	rep.Merge(GuessDirections(flat))
 	ch.Guessed = guessed(flat)
 	return flat, ch, rep
