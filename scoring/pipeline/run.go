@@ -138,7 +138,7 @@ func screenPeriods(data *panel.Panel, rows []int, leaves []string, colOf map[str
 	}
 	// One warning for all the periods left out (each has its info line).
 	if len(left) > 0 {
-		rep.Add(diag.Problem{Severity: diag.Warning, Code: "periods-left-out", File: data.File, Text: strings.Join(left, ", "),
+		rep.Add(diag.Problem{Severity: diag.Warning, Code: "periods-left-out", File: data.File,
 			Zh: fmt.Sprintf("%d 个时期的指标数据低于 %.0f%%，已排除：%s；可用 select.min_period_coverage 调整", len(left), 100*min, strings.Join(left, "、")),
 			En: fmt.Sprintf("%d periods have less than %.0f%% of the indicator data and are left out: %s; see select.min_period_coverage", len(left), 100*min, strings.Join(left, ", "))})
 	}
