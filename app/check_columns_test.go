@@ -104,3 +104,36 @@ func columnRows(t *testing.T, doc *html.Node) [][]string {
 	})
 	return rows
 }
+
+// TestDecimalCommaDetectedShown: a ";" file with "6,83" is read with a
+// decimal comma, and the load options say it was detected.
+func TestDecimalCommaDetectedShown(t *testing.T) {
+	w := &Workspace{}
+	w.SetSample()
+	w.SetData("semicolon.csv", []byte("地区;年份;R&D经费投入强度;GDP\n北京;2022;6,83;41.610,9\n上海;2022;4,44;44.652,8\n天津;2022;3,49;16.311,3\n"))
+	w.UseTemplate("")
+	w.Run()
+	if w.Table == nil || len(w.Table.Columns) != 2 {
+		t.Fatalf("table %+v, report %v", w.Table, w.Report.Problems)
+	}
+	for _, r := range w.Table.Rows {
+		if w.Table.Units[r.Unit] == "北京" && (r.Values[0] != 6.83 || r.Values[1] != 41610.9) {
+			t.Errorf("北京 reads %v; want [6.83 41610.9]", r.Values)
+		}
+	}
+	w.Lang = En
+	var label string
+	walk(render(t, &Workbench{ws: *w}), func(n *html.Node) {
+		if n.Type == html.ElementNode && n.Data == "label" && attr(n, "for") == "ld-decimal_comma" {
+			label = nodeText(n)
+		}
+	})
+	if label != "Decimal comma (1.234,5) (detected in the data)" {
+		t.Errorf("label %q", label)
+	}
+	for _, r := range columnRows(t, render(t, &Workbench{ws: *w})) {
+		if r[2] == "not used" {
+			t.Errorf("column dropped: %q", r)
+		}
+	}
+}

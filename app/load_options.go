@@ -46,6 +46,7 @@ func init() {
 		"ld_indicator":    {"指标名列（长表）", "Indicator column (long layout)"},
 		"ld_value":        {"值列（长表）", "Value column (long layout)"},
 		"ld_decimalcomma": {"小数点为逗号（1.234,5）", "Decimal comma (1.234,5)"},
+		"ld_dc_detected":  {"（已从数据识别）", " (detected in the data)"},
 		"ld_reset":        {"全部恢复自动检测", "Reset to automatic"},
 		"ld_tab":          {"制表符", "tab"},
 	})
@@ -173,7 +174,7 @@ func (c *Workbench) loadOptions(l Lang) app.UI {
 			sel("value_column", "ld_value", o.ValueColumn, d.ValueColumn, cols))
 	}
 	fields = append(fields, app.Div().Class("field").Body(
-		app.Label().For("ld-decimal_comma").Text(T(l, "ld_decimalcomma")),
+		app.Label().For("ld-decimal_comma").Text(T(l, "ld_decimalcomma")+map[bool]string{true: T(l, "ld_dc_detected")}[d.DecimalComma && !o.DecimalComma]),
 		app.Input().ID("ld-decimal_comma").Type("checkbox").Checked(o.DecimalComma).OnChange(set("decimal_comma"), app.EventScope("decimal_comma")),
 	))
 	return app.Details().ID("detected").Open(true).Body(
