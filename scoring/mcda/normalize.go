@@ -103,17 +103,6 @@ func sampleSD(c []float64) float64 {
 	return math.Sqrt(s / float64(len(c)-1))
 }
 
-// populationSD is the standard deviation with divisor n (numpy's std,
-// scikit-learn's StandardScaler).
-func populationSD(c []float64) float64 {
-	mu := mean(c)
-	s := 0.0
-	for _, v := range c {
-		s += (v - mu) * (v - mu)
-	}
-	return math.Sqrt(s / float64(len(c)))
-}
-
 func vecParam(p Params, name string, j, n int) (float64, error) {
 	v := p.vec(name)
 	if v == nil {
@@ -143,28 +132,23 @@ func normalizeColumn(name string, c []float64, t, j int, p Params) ([]float64, e
 				return nil, errf("区间化参数须满足 a < b（a=%v, b=%v）", "minmax-ab needs a < b (a=%v, b=%v)", a, b)
 			}
 		}
-		r := hi - lo
 		for i, v := range c {
 			u := 0.0
-			if r > 0 {
+			if hi > lo { // Frac: exact even when max − min overflows
 				if t == Cost {
-					u = (hi - v) / r
+					u = Frac(hi, v, hi, lo)
 				} else {
-					u = (v - lo) / r
+					u = Frac(v, lo, hi, lo)
 				}
 			}
-			y[i] = a + (b-a)*u
+			y[i] = Lerp(a, b, u)
 		}
 	case "vector":
-		s := 0.0
-		for _, v := range c {
-			s += v * v
-		}
-		s = math.Sqrt(s)
+		s := ColumnSums(c) // √Σx² without overflow or underflow
 		for i, v := range c {
 			r := 0.0
-			if s > 0 {
-				r = v / s
+			if !s.ZeroNorm() {
+				r = s.OverNorm(v)
 			}
 			if t == Cost {
 				r = 1 - r
@@ -172,26 +156,22 @@ func normalizeColumn(name string, c []float64, t, j int, p Params) ([]float64, e
 			y[i] = r
 		}
 	case "sum":
-		s := 0.0
-		for _, v := range c {
-			if t == Cost {
+		terms := c
+		if t == Cost {
+			terms = make([]float64, m)
+			for i, v := range c {
 				if v == 0 {
 					return nil, errf("第 %d 列为成本型且含 0，无法取倒数求和归一化", "column %d is a cost criterion containing 0; sum normalisation takes 1/x", j+1)
 				}
-				s += 1 / v
-			} else {
-				s += v
+				terms[i] = 1 / v
 			}
 		}
-		if s == 0 {
+		s := ColumnSums(terms) // Σ without overflow
+		if s.ZeroSum() {
 			return nil, errf("第 %d 列之和为 0，无法求和归一化", "column %d sums to 0; sum normalisation is undefined", j+1)
 		}
-		for i, v := range c {
-			if t == Cost {
-				y[i] = (1 / v) / s
-			} else {
-				y[i] = v / s
-			}
+		for i, v := range terms {
+			y[i] = s.OverSum(v)
 		}
 	case "max":
 		if t == Cost {
@@ -227,25 +207,22 @@ func normalizeColumn(name string, c []float64, t, j int, p Params) ([]float64, e
 		if flip != 0 && flip != 1 {
 			return nil, errf("params.flip_cost 只能是 1（成本型取 −z，默认）或 0（保持 z）", "params.flip_cost must be 1 (cost columns give −z, the default) or 0 (z kept)")
 		}
-		mu, sd := mean(c), sampleSD(c)
-		if ddof == 0 {
-			sd = populationSD(c)
-		}
+		mo := ColumnMoments(c, int(ddof)) // scaled: no overflow of Σx or Σ(x − mean)²
 		for i, v := range c {
-			if sd > 0 {
-				y[i] = (v - mu) / sd
+			if mo.Varies() {
+				y[i] = mo.Z(v)
 			}
 			if t == Cost && flip != 0 {
 				y[i] = -y[i]
 			}
 		}
 	case "mean":
-		mu := mean(c)
-		if mu == 0 {
+		mo := ColumnMoments(c, 1)
+		if mo.Mean() == 0 {
 			return nil, errf("第 %d 列均值为 0，无法均值化", "column %d has mean 0; x/mean is undefined", j+1)
 		}
 		for i, v := range c {
-			y[i] = v / mu
+			y[i] = mo.OverMean(v)
 		}
 	case "initial":
 		if c[0] == 0 {
@@ -279,14 +256,15 @@ func normalizeColumn(name string, c []float64, t, j int, p Params) ([]float64, e
 		if err != nil {
 			return nil, err
 		}
+		k := HalfIf(math.Max(math.Abs(best), math.Max(math.Abs(lo), math.Abs(hi)))) // |x − best| must not overflow
 		mx := 0.0
 		for _, v := range c {
-			mx = math.Max(mx, math.Abs(v-best))
+			mx = math.Max(mx, math.Abs(v*k-best*k))
 		}
 		for i, v := range c {
 			y[i] = 1
 			if mx > 0 {
-				y[i] = 1 - math.Abs(v-best)/mx
+				y[i] = 1 - math.Abs(v*k-best*k)/mx
 			}
 		}
 	case "interval":
@@ -301,13 +279,14 @@ func normalizeColumn(name string, c []float64, t, j int, p Params) ([]float64, e
 		if a > b {
 			return nil, errf("第 %d 列区间下限 %v 大于上限 %v", "column %d: interval lower bound %v exceeds upper bound %v", j+1, a, b)
 		}
-		M := math.Max(a-lo, hi-b)
+		k := HalfIf(math.Max(math.Max(math.Abs(a), math.Abs(b)), math.Max(math.Abs(lo), math.Abs(hi)))) // no overflow in the distances
+		M := math.Max(a*k-lo*k, hi*k-b*k)
 		for i, v := range c {
 			switch {
 			case v < a:
-				y[i] = 1 - (a-v)/M
+				y[i] = 1 - (a*k-v*k)/M
 			case v > b:
-				y[i] = 1 - (v-b)/M
+				y[i] = 1 - (v*k-b*k)/M
 			default:
 				y[i] = 1
 			}

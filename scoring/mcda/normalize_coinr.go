@@ -97,7 +97,7 @@ func coinrColumn(name string, c []float64, t, j int, p Params) ([]float64, error
 			return nil, errf("scaled 的 scaled_lower 与 scaled_upper 不能相等（%v）", "scaled: scaled_lower and scaled_upper must differ (%v)", l)
 		}
 		for i, x := range v {
-			y[i] = (x - l) / (u - l) * f
+			y[i] = Frac(x, l, u, l) * f
 		}
 	case "rank", "borda", "prank":
 		ties := p.str("ties", "min")
@@ -130,7 +130,7 @@ func coinrColumn(name string, c []float64, t, j int, p Params) ([]float64, error
 	case "dist2max":
 		if hi > lo {
 			for i, x := range v {
-				y[i] = 1 - (hi-x)/(hi-lo)
+				y[i] = 1 - Frac(hi, x, hi, lo)
 			}
 		}
 	case "dist2ref":
@@ -146,7 +146,7 @@ func coinrColumn(name string, c []float64, t, j int, p Params) ([]float64, error
 			return nil, errf("第 %d 列：参照方案（第 %v 行）的取值即最小值，dist2ref 无定义", "column %d: the reference (row %v) has the minimum value; dist2ref is undefined", j+1, rr)
 		}
 		for i, x := range v {
-			y[i] = 1 - (ref-x)/(ref-lo)
+			y[i] = 1 - Frac(ref, x, ref, lo)
 			if capMax && y[i] > 1 {
 				y[i] = 1
 			}
@@ -161,7 +161,7 @@ func coinrColumn(name string, c []float64, t, j int, p Params) ([]float64, error
 			return nil, errf("第 %d 列的目标值等于最小值，dist2targ 无定义", "column %d: the target equals the minimum; dist2targ is undefined", j+1)
 		}
 		for i, x := range v {
-			y[i] = (x - lo) / (g - lo)
+			y[i] = Frac(x, lo, g, lo)
 			if capMax && y[i] > 1 {
 				y[i] = 1
 			}
@@ -190,7 +190,7 @@ func coinrColumn(name string, c []float64, t, j int, p Params) ([]float64, error
 		}
 		trunc := p.num("trunc2posts", 1) != 0
 		for i, x := range v {
-			r := (x - gl) / (gu - gl)
+			r := Frac(x, gl, gu, gl)
 			if trunc {
 				r = math.Min(math.Max(r, 0), 1)
 			}

@@ -8,6 +8,7 @@ import (
 
 	"github.com/nqp-index/nqp/scoring/diag"
 	"github.com/nqp-index/nqp/scoring/framework"
+	"github.com/nqp-index/nqp/scoring/mcda"
 )
 
 // goodness maps a raw value to a "larger is better" value for methods that
@@ -57,10 +58,11 @@ func groupsOf(periods []int, nPeriods int, scope string) [][]int {
 func minmaxColumn(x, y []float64, idx []int, d framework.Direction, l, u, shift float64) bool {
 	switch d.Kind {
 	case framework.Moderate, framework.Interval:
+		k, dk := scaledGoodness(x, idx, d) // no overflow in |x − best|
 		m := 0.0
 		for _, i := range idx {
 			if v := x[i]; !math.IsNaN(v) {
-				if g := -goodness(v, d); g > m {
+				if g := -goodness(v*k, dk); g > m {
 					m = g
 				}
 			}
@@ -73,7 +75,7 @@ func minmaxColumn(x, y []float64, idx []int, d framework.Direction, l, u, shift 
 			}
 			s := 1.0
 			if m > 0 {
-				s = 1 - (-goodness(v, d))/m
+				s = 1 - (-goodness(v*k, dk))/m
 			}
 			y[i] = s*(u-l) + l + shift
 		}
@@ -105,7 +107,7 @@ func minmaxColumn(x, y []float64, idx []int, d framework.Direction, l, u, shift 
 			continue
 		}
 		v = goodness(v, d)
-		y[i] = (v-lo)/(hi-lo)*(u-l) + l + shift
+		y[i] = mcda.Lerp(l, u, mcda.Frac(v, lo, hi, lo)) + shift // exact when max − min overflows
 	}
 	return constant
 }
@@ -113,39 +115,30 @@ func minmaxColumn(x, y []float64, idx []int, d framework.Direction, l, u, shift 
 // zscoreColumn applies (x−mean)/sd·sd' + mean' with the sample sd (n−1),
 // or the population sd (n) when population, on direction-adjusted values.
 func zscoreColumn(x, y []float64, idx []int, d framework.Direction, mu, sigma float64, population bool) bool {
-	var s float64
-	n := 0
-	for _, i := range idx {
+	// The moments are computed in a power-of-two scale (mcda.ColumnMoments):
+	// no overflow of Σx or Σ(x − mean)² for ±1e308, no underflow for 1e-300s.
+	k, dk := scaledGoodness(x, idx, d)
+	g := make([]float64, len(idx))
+	for n, i := range idx {
+		g[n] = math.NaN()
 		if v := x[i]; !math.IsNaN(v) {
-			s += goodness(v, d)
-			n++
+			g[n] = goodness(v*k, dk)
 		}
 	}
-	mean := s / float64(n)
-	var ss float64
-	for _, i := range idx {
-		if v := x[i]; !math.IsNaN(v) {
-			dv := goodness(v, d) - mean
-			ss += dv * dv
-		}
+	ddof := 1
+	if population {
+		ddof = 0
 	}
-	sd := 0.0
-	switch {
-	case population && n > 0:
-		sd = math.Sqrt(ss / float64(n))
-	case n > 1:
-		sd = math.Sqrt(ss / float64(n-1))
-	}
-	constant := !(sd > 0)
-	for _, i := range idx {
-		v := x[i]
+	mo := mcda.ColumnMoments(g, ddof)
+	constant := !mo.Varies()
+	for n, i := range idx {
 		switch {
-		case math.IsNaN(v):
+		case math.IsNaN(g[n]):
 			y[i] = math.NaN()
 		case constant:
 			y[i] = mu
 		default:
-			y[i] = (goodness(v, d)-mean)/sd*sigma + mu
+			y[i] = mo.Z(g[n])*sigma + mu
 		}
 	}
 	return constant

@@ -5,6 +5,7 @@ import (
 	"sort"
 
 	"github.com/nqp-index/nqp/scoring/framework"
+	"github.com/nqp-index/nqp/scoring/mcda"
 )
 
 // literatureScore returns, aligned with idx, the literature's score of a
@@ -12,11 +13,12 @@ import (
 // is larger-is-better and lies in [0, 1]. NaN stays NaN.
 func literatureScore(x []float64, idx []int, d framework.Direction) []float64 {
 	v := make([]float64, len(idx))
+	h, dh := scaledGoodness(x, idx, d) // no overflow in |x − best|
 	m := 0.0
 	for k, i := range idx {
 		v[k] = x[i]
 		if !math.IsNaN(x[i]) {
-			m = math.Max(m, -goodness(x[i], d))
+			m = math.Max(m, -goodness(x[i]*h, dh))
 		}
 	}
 	for k, xv := range v {
@@ -25,7 +27,7 @@ func literatureScore(x []float64, idx []int, d framework.Direction) []float64 {
 		}
 		v[k] = 1
 		if m > 0 {
-			v[k] = 1 - (-goodness(xv, d))/m
+			v[k] = 1 - (-goodness(xv*h, dh))/m
 		}
 	}
 	return v
@@ -143,7 +145,7 @@ func (st *state) coinrColumn(x, y []float64, idx []int, d framework.Direction, s
 		out(func(v float64) float64 { return v })
 	case Scaled:
 		p1, p2, sf := *s.ScaledLower, *s.ScaledUpper, *s.ScaleFactor
-		out(func(v float64) float64 { return (v - p1) / (p2 - p1) * sf })
+		out(func(v float64) float64 { return mcda.Frac(v, p1, p2, p1) * sf })
 	case NRank, Borda, PRank:
 		r := ranksOf(v, s.Ties)
 		n := 0
@@ -173,7 +175,7 @@ func (st *state) coinrColumn(x, y []float64, idx []int, d framework.Direction, s
 			out(func(float64) float64 { return 0 })
 			return true, nil, nil
 		}
-		out(func(v float64) float64 { return 1 - (hi-v)/(hi-lo) })
+		out(func(v float64) float64 { return 1 - mcda.Frac(hi, v, hi, lo) })
 		params = map[string]float64{"min": lo, "max": hi}
 	case Dist2Ref:
 		ri := st.refRow(x, idx, s.RefUnit, s.RefPeriod)
@@ -193,7 +195,7 @@ func (st *state) coinrColumn(x, y []float64, idx []int, d framework.Direction, s
 			return false, nil, errCol("reference-at-min", "指标 %s：参照地区 %s 的取值即最小值，dist2ref 无定义", "indicator %s: the reference unit %s has the minimum value; dist2ref is undefined", code, s.RefUnit)
 		}
 		out(func(v float64) float64 {
-			r := 1 - (xref-v)/(xref-lo)
+			r := 1 - mcda.Frac(xref, v, xref, lo)
 			if s.CapMax && r > 1 {
 				r = 1
 			}
@@ -219,7 +221,7 @@ func (st *state) coinrColumn(x, y []float64, idx []int, d framework.Direction, s
 			return false, nil, errCol("target-at-min", "指标 %s 的目标值等于最小值，dist2targ 无定义", "indicator %s: the target equals the minimum; dist2targ is undefined", code)
 		}
 		out(func(v float64) float64 {
-			r := (v - lo) / (targ - lo)
+			r := mcda.Frac(v, lo, targ, lo)
 			if s.CapMax && r > 1 {
 				r = 1
 			}
@@ -236,7 +238,7 @@ func (st *state) coinrColumn(x, y []float64, idx []int, d framework.Direction, s
 		}
 		sc, trunc := *s.GoalScale, *s.Trunc2Posts
 		out(func(v float64) float64 {
-			r := (v - gl) / (gu - gl)
+			r := mcda.Frac(v, gl, gu, gl)
 			if trunc {
 				r = math.Min(math.Max(r, 0), 1)
 			}

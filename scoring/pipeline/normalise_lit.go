@@ -4,6 +4,7 @@ import (
 	"math"
 
 	"github.com/nqp-index/nqp/scoring/framework"
+	"github.com/nqp-index/nqp/scoring/mcda"
 )
 
 // literatureColumn applies one of the literature's ratio normalisations
@@ -57,47 +58,39 @@ func (st *state) literatureColumn(x, y []float64, idx []int, d framework.Directi
 	var params map[string]float64
 	switch s.Method {
 	case VectorNorm:
-		ss := 0.0
-		for _, x := range v {
-			if !math.IsNaN(x) {
-				ss += x * x
-			}
-		}
-		norm := math.Sqrt(ss)
-		if norm == 0 {
+		sums := mcda.ColumnSums(v) // √Σx² without overflow or underflow
+		if sums.ZeroNorm() {
 			return nil, zero("平方和", "sum of squares")
 		}
 		out(func(v float64) float64 {
 			if neg {
-				return 1 - v/norm
+				return 1 - sums.OverNorm(v)
 			}
-			return v / norm
+			return sums.OverNorm(v)
 		})
-		params = map[string]float64{"norm": norm}
+		params = map[string]float64{"norm": sums.Norm()}
 	case SumNorm:
-		sum := 0.0
 		if neg && hasZero() {
 			return nil, zero("取值", "a value")
 		}
-		for _, x := range v {
-			if !math.IsNaN(x) {
-				if neg {
-					sum += 1 / x
-				} else {
-					sum += x
-				}
+		terms := v
+		if neg {
+			terms = make([]float64, len(v))
+			for k, x := range v {
+				terms[k] = 1 / x // NaN stays NaN
 			}
 		}
-		if sum == 0 {
+		sums := mcda.ColumnSums(terms) // Σ without overflow
+		if sums.ZeroSum() {
 			return nil, zero("总和", "the sum")
 		}
 		out(func(v float64) float64 {
 			if neg {
-				return (1 / v) / sum
+				return sums.OverSum(1 / v)
 			}
-			return v / sum
+			return sums.OverSum(v)
 		})
-		params = map[string]float64{"sum": sum}
+		params = map[string]float64{"sum": sums.Sum()}
 	case MaxNorm, MinNorm:
 		if n == 0 {
 			out(nil)
@@ -137,13 +130,8 @@ func (st *state) literatureColumn(x, y []float64, idx []int, d framework.Directi
 		})
 		params = map[string]float64{"max": hi}
 	case MeanNorm:
-		sum := 0.0
-		for _, x := range v {
-			if !math.IsNaN(x) {
-				sum += x
-			}
-		}
-		mean := sum / float64(n)
+		mo := mcda.ColumnMoments(v, 1) // the mean without overflow of Σx
+		mean := mo.Mean()
 		if neg {
 			if hasZero() {
 				return nil, zero("取值", "a value")
@@ -153,7 +141,7 @@ func (st *state) literatureColumn(x, y []float64, idx []int, d framework.Directi
 			if mean == 0 {
 				return nil, zero("均值", "the mean")
 			}
-			out(func(v float64) float64 { return v / mean })
+			out(mo.OverMean)
 		}
 		params = map[string]float64{"mean": mean}
 	case Initial:
