@@ -5,6 +5,7 @@ import (
 
 	"github.com/nqp-index/nqp/scoring/diag"
 	"github.com/nqp-index/nqp/scoring/framework"
+	"github.com/nqp-index/nqp/scoring/mcda"
 	"github.com/nqp-index/nqp/scoring/panel"
 )
 
@@ -246,18 +247,18 @@ func (f *FrozenNorm) Apply(x float64) float64 {
 			y = s*(u-l) + l + f.Shift
 		} else {
 			v := goodness(x, d)
-			y = (v-f.Min)/(f.Max-f.Min)*(u-l) + l + f.Shift
+			y = mcda.Lerp(l, u, mcda.Frac(v, f.Min, f.Max, f.Min)) + f.Shift
 		}
 	case f.Method == ZScore:
-		y = (goodness(x, d)-f.Mean)/f.SD*f.TargetSD + f.TargetMean
+		y = mcda.Frac(goodness(x, d), f.Mean, f.SD, 0)*f.TargetSD + f.TargetMean
 	case f.Method == Goalposts:
-		r := (goodness(x, d) - f.GoalLower) / (f.GoalUpper - f.GoalLower)
+		r := mcda.Frac(goodness(x, d), f.GoalLower, f.GoalUpper, f.GoalLower)
 		if f.Trunc {
 			r = math.Min(math.Max(r, 0), 1)
 		}
 		y = r * f.GoalScale
 	case f.Method == Scaled:
-		y = (goodness(x, d) - f.ScaledLower) / (f.ScaledUpper - f.ScaledLower) * f.ScaleFactor
+		y = mcda.Frac(goodness(x, d), f.ScaledLower, f.ScaledUpper, f.ScaledLower) * f.ScaleFactor
 	default: // none
 		y = goodness(x, d)
 	}
@@ -410,22 +411,14 @@ func freezeColumn(code string, x []float64, d framework.Direction, s *NormSpec) 
 			f.Constant, f.Value = true, l+s.Shift
 		}
 	case ZScore:
-		var sum float64
-		for _, xv := range v {
-			sum += goodness(xv, d)
+		g := make([]float64, len(v))
+		for k, xv := range v {
+			g[k] = goodness(xv, d)
 		}
-		mean := sum / float64(len(v))
-		var ss float64
-		for _, xv := range v {
-			dv := goodness(xv, d) - mean
-			ss += dv * dv
-		}
-		sd := 0.0
-		if len(v) > 1 {
-			sd = math.Sqrt(ss / float64(len(v)-1))
-		}
-		f.Mean, f.SD, f.TargetMean, f.TargetSD = mean, sd, *s.Mean, *s.SD
-		if !(sd > 0) {
+		mo := mcda.ColumnMoments(g, 1) // no overflow of Σx, no underflow of Σ(x − mean)²
+		sd := mo.SD()
+		f.Mean, f.SD, f.TargetMean, f.TargetSD = mo.Mean(), sd, *s.Mean, *s.SD
+		if !mo.Varies() {
 			f.Constant, f.Value = true, *s.Mean
 		}
 	case Goalposts, Scaled, NNone:
