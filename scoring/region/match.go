@@ -87,6 +87,9 @@ func buildKeys(ps []Province) map[string]int {
 	return m
 }
 
+// shaan spells Shǎnxī's first syllable as 陕西's romanisation does.
+var shaan = strings.NewReplacer("shǎn", "shaan", "shăn", "shaan")
+
 // key normalises a name for lookup: Unicode compatibility forms folded
 // (full-width letters and digits become ASCII), lower case, pinyin tone
 // marks dropped (but "shǎn" becomes "shaan", so that Shǎnxī is 陕西), and
@@ -95,7 +98,7 @@ func buildKeys(ps []Province) map[string]int {
 func key(s string) string {
 	s = norm.NFKC.String(s)
 	s = strings.ToLower(s)
-	s = strings.NewReplacer("shǎn", "shaan", "shăn", "shaan").Replace(s)
+	s = shaan.Replace(s)
 	var b strings.Builder
 	for _, r := range norm.NFD.String(s) {
 		switch {

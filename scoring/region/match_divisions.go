@@ -201,7 +201,21 @@ type Resolver struct {
 	Former map[string]string
 
 	provincial bool
-	level      Level // the file's most common level
+	level      Level                 // the file's most common level
+	cands      map[string][]Division // Candidates by text, kept between Prepare and Resolve
+}
+
+// candidates is Candidates, remembered.
+func (r *Resolver) candidates(raw string) []Division {
+	if c, ok := r.cands[raw]; ok {
+		return c
+	}
+	if r.cands == nil {
+		r.cands = map[string][]Division{}
+	}
+	c := Candidates(raw)
+	r.cands[raw] = c
+	return c
 }
 
 // NewResolver returns a resolver with the former-name mapping (nil for
@@ -236,7 +250,7 @@ func (r *Resolver) Prepare(header []string, unitCol int, units []string) []int {
 			prov++
 		}
 		seen := map[Level]bool{}
-		for _, d := range Candidates(r.current(u)) {
+		for _, d := range r.candidates(r.current(u)) {
 			if !seen[d.Level] {
 				seen[d.Level] = true
 				count[d.Level]++
@@ -297,7 +311,7 @@ func (r *Resolver) Resolve(raw string, context []string) (code, name string, can
 		code, name, ok = MatchName(r.current(raw))
 		return code, name, nil, ok
 	}
-	cands := Candidates(r.current(raw))
+	cands := r.candidates(r.current(raw))
 	if len(cands) > 1 {
 		if n := Narrow(cands, context...); len(n) > 0 {
 			cands = n
