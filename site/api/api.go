@@ -44,16 +44,15 @@ func Handler() http.Handler {
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /api/v1/{$}", index)
 	mux.HandleFunc("GET /api/v1/templates", templates)
-	mux.HandleFunc("POST /api/v1/validate", validate)
-	mux.HandleFunc("POST /api/v1/score", score)
+	mux.HandleFunc("POST /api/v1/validate", limit(validate))
+	mux.HandleFunc("POST /api/v1/score", limit(score))
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		hosting.Apply(w.Header(), hosting.Rules, r.URL.Path)
 		if _, pattern := mux.Handler(r); pattern == "" {
 			fail(w, http.StatusNotFound, "not-found", "没有这个接口："+r.Method+" "+r.URL.Path, "no such endpoint: "+r.Method+" "+r.URL.Path, nil)
 			return
 		}
-		r.Body = http.MaxBytesReader(w, r.Body, MaxBody)
-		mux.ServeHTTP(w, r)
+		mux.ServeHTTP(w, r) // POST bodies: limits.go
 	})
 }
 
@@ -178,6 +177,7 @@ func parse(r *http.Request) (request, error) {
 	default:
 		return q, fmt.Errorf("unsupported Content-Type %q: send multipart/form-data or application/json", ct)
 	}
+	limitIngest(&q.opt)
 	if q.data.b == nil {
 		return q, errors.New(`the data file is missing (part or field "data")`)
 	}
@@ -210,7 +210,7 @@ func (q request) spec() (job.Spec, error) {
 func score(w http.ResponseWriter, r *http.Request) {
 	q, err := parse(r)
 	if err != nil {
-		fail(w, http.StatusBadRequest, "bad-request", "请求无法解析："+diag.Message(err, "zh"), "cannot read the request: "+diag.Message(err, "en"), nil)
+		parseFailed(w, r, err)
 		return
 	}
 	s, err := q.spec()
@@ -261,7 +261,7 @@ type Validation struct {
 func validate(w http.ResponseWriter, r *http.Request) {
 	q, err := parse(r)
 	if err != nil {
-		fail(w, http.StatusBadRequest, "bad-request", "请求无法解析："+diag.Message(err, "zh"), "cannot read the request: "+diag.Message(err, "en"), nil)
+		parseFailed(w, r, err)
 		return
 	}
 	s := job.Spec{DataName: q.data.name, Data: q.data.b, Ingest: q.opt, Template: q.template}
@@ -310,7 +310,9 @@ func write(w http.ResponseWriter, status int, v any) {
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
 	if err := enc.Encode(v); err != nil {
-		http.Error(w, err.Error(), http.StatusInternalServerError)
+		w.Header().Set("Content-Type", "application/json; charset=utf-8")
+		w.WriteHeader(http.StatusInternalServerError)
+		io.WriteString(w, `{"error":"internal","message_zh":"无法编码回答","message_en":"cannot encode the answer"}`+"\n")
 		return
 	}
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")

@@ -1,0 +1,110 @@
+package api
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+
+	"github.com/nqp-index/nqp/scoring/diag"
+	"github.com/nqp-index/nqp/scoring/ingest"
+)
+
+// Limits of the API, tighter than the CLI's: a request body is at most
+// MaxBody bytes, so a workbook may unpack to at most MaxBody bytes too
+// (ingest.Options.MaxBytes), and at most MaxCells cells are read.
+const (
+	MaxCells = 4_000_000
+	// MaxInFlight is the number of POST requests worked on at once. The
+	// engine runs on the Worker's one thread, so more would only queue
+	// behind each other (and time out); the rest get 429 at once.
+	MaxInFlight = 2
+	// RetryAfter is the Retry-After (seconds) of a 429.
+	RetryAfter = 2
+)
+
+// limitIngest applies the API's limits to ingest options.
+func limitIngest(o *ingest.Options) {
+	o.MaxBytes, o.MaxCells = MaxBody, MaxCells
+}
+
+// slots bounds the POST requests in flight.
+var slots = make(chan struct{}, MaxInFlight)
+
+// limit wraps an endpoint that reads a body: a declared Content-Length
+// over MaxBody is refused with 413 before anything is read, a request
+// beyond MaxInFlight with 429; the body is read through
+// http.MaxBytesReader and always closed when the handler returns (which
+// in the Worker cancels the rest of the stream, so that the next request
+// is answered at once).
+func limit(h http.HandlerFunc) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		if r.Body == nil { // the Worker's request without a body
+			r.Body = http.NoBody
+		}
+		defer endBody(r.Body)
+		if r.ContentLength > MaxBody {
+			tooLarge(w, r)
+			return
+		}
+		select {
+		case slots <- struct{}{}:
+			defer func() { <-slots }()
+		default:
+			w.Header().Set("Retry-After", fmt.Sprint(RetryAfter))
+			fail(w, http.StatusTooManyRequests, "busy",
+				fmt.Sprintf("服务器正忙（已有 %d 个请求在计算），请 %d 秒后重试", MaxInFlight, RetryAfter),
+				fmt.Sprintf("the server is busy (%d requests are being computed); retry in %d seconds", MaxInFlight, RetryAfter), nil)
+			return
+		}
+		r.Body = &limitedBody{ReadCloser: http.MaxBytesReader(w, r.Body, MaxBody)}
+		h(w, r)
+	}
+}
+
+// tooLarge answers 413 and closes the request: it is not read further.
+func tooLarge(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Connection", "close")
+	limitMB := MaxBody >> 20
+	fail(w, http.StatusRequestEntityTooLarge, "too-large",
+		fmt.Sprintf("请求过大：上限为 %d MB", limitMB),
+		fmt.Sprintf("request too large: the limit is %d MB", limitMB), nil)
+}
+
+// parseFailed answers a request that could not be read: 413 when its
+// body ran past MaxBody, else 400.
+func parseFailed(w http.ResponseWriter, r *http.Request, err error) {
+	var mb *http.MaxBytesError
+	if lb, ok := r.Body.(*limitedBody); errors.As(err, &mb) || ok && lb.over {
+		tooLarge(w, r)
+		return
+	}
+	fail(w, http.StatusBadRequest, "bad-request", "请求无法解析："+diag.Message(err, "zh"), "cannot read the request: "+diag.Message(err, "en"), nil)
+}
+
+// endBody closes a request body whatever was read of it. In the Worker
+// (syumai/workers) Close cancels the request's stream only once it has
+// been read from, so one byte is read first: a body left unread would
+// hold the next request until another one arrives. Natively the server
+// itself discards or closes.
+func endBody(b io.ReadCloser) {
+	var one [1]byte
+	b.Read(one[:])
+	b.Close()
+}
+
+// limitedBody records that the body ran past MaxBody, since decoders do
+// not all keep the *http.MaxBytesError in the errors they return.
+type limitedBody struct {
+	io.ReadCloser
+	over bool
+}
+
+func (b *limitedBody) Read(p []byte) (int, error) {
+	n, err := b.ReadCloser.Read(p)
+	var mb *http.MaxBytesError
+	if errors.As(err, &mb) {
+		b.over = true
+	}
+	return n, err
+}
