@@ -10,6 +10,8 @@ import (
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
+	"github.com/nqp-index/nqp/scoring/diag"
+	"github.com/nqp-index/nqp/scoring/jsonx"
 	"github.com/nqp-index/nqp/scoring/panel"
 	"github.com/nqp-index/nqp/scoring/pipeline"
 )
@@ -168,11 +170,11 @@ func modelJSON(m *pipeline.Model) []byte {
 // openModel reads a model file.
 func openModel(b []byte) (*pipeline.Model, error) {
 	var m pipeline.Model
-	if err := json.Unmarshal(b, &m); err != nil {
-		return nil, fmt.Errorf("模型文件无法读取：%v / cannot read the model file: %v", err, err)
+	if err := jsonx.Decode(b, &m); err != nil { // strict: one value, no unknown key
+		return nil, diag.Errorf("模型文件无法读取：%v", "cannot read the model file: %v", err)
 	}
 	if m.Schema != pipeline.ModelSchema || m.Framework == nil || len(m.Norms) != len(m.Columns) {
-		return nil, fmt.Errorf("不是本工具的模型文件 / not a model file of this tool")
+		return nil, diag.Errorf("不是本工具的模型文件", "not a model file of this tool")
 	}
 	return &m, nil
 }

@@ -3,7 +3,6 @@ package app
 import (
 	"bytes"
 	"encoding/json"
-	"fmt"
 	"sort"
 
 	"github.com/nqp-index/nqp/scoring/describe"
@@ -11,6 +10,7 @@ import (
 	"github.com/nqp-index/nqp/scoring/export"
 	"github.com/nqp-index/nqp/scoring/framework"
 	"github.com/nqp-index/nqp/scoring/ingest/detect"
+	"github.com/nqp-index/nqp/scoring/jsonx"
 	"github.com/nqp-index/nqp/scoring/pipeline"
 	"github.com/nqp-index/nqp/scoring/sample"
 )
@@ -135,7 +135,7 @@ func (w *Workspace) Project() Project {
 // Open restores a saved project and scores it.
 func (w *Workspace) Open(p Project) error {
 	if p.Schema != ProjectSchema {
-		return fmt.Errorf("不是本工具的项目文件（版本 %q） / not a project file of this tool (schema %q)", p.Schema, p.Schema)
+		return diag.Errorf("不是本工具的项目文件（版本 %q）", "not a project file of this tool (schema %q)", p.Schema)
 	}
 	p.Recipe.Resolve()
 	if err := p.Recipe.Check(); err != nil {
@@ -160,8 +160,8 @@ func (w *Workspace) Open(p Project) error {
 // OpenJSON restores a project from its JSON form.
 func (w *Workspace) OpenJSON(b []byte) error {
 	var p Project
-	if err := json.Unmarshal(b, &p); err != nil {
-		return fmt.Errorf("项目文件无法读取：%v / cannot read the project file: %v", err, err)
+	if err := jsonx.Decode(b, &p); err != nil { // strict: one value, no unknown key
+		return diag.Errorf("项目文件无法读取：%v", "cannot read the project file: %v", err)
 	}
 	return w.Open(p)
 }
