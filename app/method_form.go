@@ -1,6 +1,7 @@
 package app
 
 import (
+	"encoding/json"
 	"fmt"
 	"strconv"
 	"strings"
@@ -227,8 +228,10 @@ func fp(v float64) *float64 { return &v }
 // cloneRecipe copies a recipe deeply (through its JSON), so that a
 // refused change leaves the original untouched.
 func cloneRecipe(r pipeline.Recipe) pipeline.Recipe {
-	c, err := pipeline.ParseRecipe(strings.NewReader(string(r.JSON())))
-	if err != nil {
+	// A copy, not user input: plain decoding (ParseRecipe would refuse a
+	// key the form keeps for a later method, e.g. ref_unit).
+	var c pipeline.Recipe
+	if err := json.Unmarshal(r.JSON(), &c); err != nil {
 		return r
 	}
 	return c
