@@ -218,3 +218,33 @@ func TestSuggestCounties(t *testing.T) {
 		}
 	}
 }
+
+// TestFormerNamesOption: the load options' former-names table maps 襄樊 to
+// 襄阳市 (420600); a bad table is reported and not used.
+func TestFormerNamesOption(t *testing.T) {
+	data := []byte("城市,年份,x,y\n襄樊,2022,1,2\n武汉市,2022,2,1\n宜昌,2022,3,3\n")
+	o := Compute(Job{FileName: "c.csv", Data: data, Recipe: pipeline.Default(), Ingest: IngestOptions{FormerNames: "襄樊,襄阳\n"}})
+	if o.Result == nil {
+		t.Fatalf("no result: %v", o.Report)
+	}
+	var got []string
+	for _, u := range o.Result.Units {
+		got = append(got, u.Code+" "+u.Name)
+	}
+	if strings.Join(got, "; ") != "420100 武汉市; 420500 宜昌市; 420600 襄阳市" {
+		t.Errorf("units %v", got)
+	}
+	o = Compute(Job{FileName: "c.csv", Data: data, Recipe: pipeline.Default(), Ingest: IngestOptions{FormerNames: "襄樊,襄阳\n襄樊,襄州\n"}})
+	found := false
+	for _, p := range o.Report.Problems {
+		if p.Code == "bad-former-names" && strings.Contains(p.Zh, "曾用名对照表未使用：曾用名文件第 2 行的“襄樊”已在第 1 行出现") {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("bad table not reported: %v", o.Report)
+	}
+	if o.Result == nil || o.Result.Units[len(o.Result.Units)-1].Name != "襄樊" {
+		t.Errorf("without the table 襄樊 should be kept as written")
+	}
+}

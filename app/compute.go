@@ -9,6 +9,7 @@ package app
 
 import (
 	"errors"
+	"strings"
 
 	"github.com/nqp-index/nqp/scoring/analysis"
 	"github.com/nqp-index/nqp/scoring/describe"
@@ -99,9 +100,18 @@ func (o IngestOptions) options(out *Outcome) ingest.Options {
 		delim = r
 		break
 	}
+	var former map[string]string
+	if o.FormerNames != "" {
+		m, err := region.ReadFormerNames(strings.NewReader(o.FormerNames))
+		if err != nil {
+			out.Report.Add(diag.Problem{Severity: diag.Warning, Code: "bad-former-names",
+				Zh: "曾用名对照表未使用：" + diag.Message(err, "zh"), En: "the former-names table is not used: " + diag.Message(err, "en")})
+		}
+		former = m
+	}
 	return ingest.Options{
 		Format: o.Format, Sheet: o.Sheet, Encoding: o.Encoding, Delimiter: delim, Layout: o.Layout,
 		UnitColumn: o.UnitColumn, PeriodColumn: o.PeriodColumn, IndicatorColumn: o.IndicatorColumn, ValueColumn: o.ValueColumn,
-		DecimalComma: o.DecimalComma, UnitResolver: region.NewResolver(nil), Detected: out.Detected,
+		DecimalComma: o.DecimalComma, UnitResolver: region.NewResolver(former), Detected: out.Detected,
 	}
 }

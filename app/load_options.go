@@ -6,7 +6,9 @@ import (
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
+	"github.com/nqp-index/nqp/scoring/diag"
 	"github.com/nqp-index/nqp/scoring/ingest/detect"
+	"github.com/nqp-index/nqp/scoring/region"
 )
 
 // IngestOptions override what ingest detects when a file is read (the
@@ -23,6 +25,9 @@ type IngestOptions struct {
 	IndicatorColumn string `json:"indicator_column,omitempty"`
 	ValueColumn     string `json:"value_column,omitempty"`
 	DecimalComma    bool   `json:"decimal_comma,omitempty"`
+	// FormerNames is a former-names table as uploaded (CSV former,current
+	// or a JSON object; region.ReadFormerNames): 襄樊 → 襄阳.
+	FormerNames string `json:"former_names,omitempty"`
 }
 
 // IsZero reports whether nothing is overridden.
@@ -49,6 +54,8 @@ func init() {
 		"ld_dc_detected":  {"（已从数据识别）", " (detected in the data)"},
 		"ld_reset":        {"全部恢复自动检测", "Reset to automatic"},
 		"ld_tab":          {"制表符", "tab"},
+		"ld_former":       {"曾用名对照表（CSV：曾用名,现名，如 襄樊,襄阳）", "Former names (CSV: former,current, e.g. 襄樊,襄阳)"},
+		"ld_former_n":     {"已使用 %d 条曾用名", "%d former names in use"},
 	})
 }
 
@@ -76,6 +83,8 @@ func (o *IngestOptions) Set(key, value string) {
 		o.ValueColumn = value
 	case "decimal_comma":
 		o.DecimalComma = value == "true"
+	case "former_names":
+		o.FormerNames = value
 	}
 }
 
@@ -177,6 +186,7 @@ func (c *Workbench) loadOptions(l Lang) app.UI {
 		app.Label().For("ld-decimal_comma").Text(T(l, "ld_decimalcomma")+map[bool]string{true: T(l, "ld_dc_detected")}[d.DecimalComma && !o.DecimalComma]),
 		app.Input().ID("ld-decimal_comma").Type("checkbox").Checked(o.DecimalComma).OnChange(set("decimal_comma"), app.EventScope("decimal_comma")),
 	))
+	fields = append(fields, c.formerField(l, o.FormerNames))
 	return app.Details().ID("detected").Open(true).Body(
 		app.Summary().Text(T(l, "detected")),
 		app.Div().Class("fields").Body(fields...),
@@ -206,4 +216,28 @@ func hasChoice(cs []choice, v string) bool {
 		}
 	}
 	return false
+}
+
+// formerField is the upload of a former-names table, with how many names
+// it maps or why it cannot be used.
+func (c *Workbench) formerField(l Lang, text string) app.UI {
+	var note app.UI = app.Text("")
+	if text != "" {
+		m, err := region.ReadFormerNames(strings.NewReader(text))
+		if err != nil {
+			note = app.Span().ID("ld-former-note").Class("error").Text(diag.Message(err, string(l)))
+		} else {
+			note = app.Span().ID("ld-former-note").Class("note").Text(fmt.Sprintf(T(l, "ld_former_n"), len(m)))
+		}
+	}
+	return app.Div().Class("field").Body(
+		app.Label().For("ld-former").Text(T(l, "ld_former")),
+		app.Input().ID("ld-former").Type("file").Accept(".csv,.txt,.json").OnChange(func(ctx app.Context, e app.Event) {
+			readFirstFile(ctx, ctx.JSSrc(), func(ctx app.Context, name string, b []byte) {
+				c.ws.Ingest.Set("former_names", string(b))
+				c.compute(ctx)
+			})
+		}),
+		note,
+	)
 }
