@@ -3,6 +3,7 @@ package pipeline
 import (
 	"errors"
 	"os"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -94,4 +95,51 @@ func TestParseRecipeAcceptsResolved(t *testing.T) {
 			t.Errorf("%s: %v", in, err)
 		}
 	}
+}
+
+// TestSectionKeyTablesCoverFields: every JSON key of NormSpec, Normalise,
+// Weights and Aggregate is read by some method in recipe_keys.go (a new
+// option missing from the tables would be refused for every method).
+func TestSectionKeyTablesCoverFields(t *testing.T) {
+	for _, c := range []struct {
+		section string
+		v       any
+		common  []string
+		table   map[string][]string
+	}{
+		{"normalise", Normalise{}, normaliseCommon, normaliseKeys},
+		{"weights", Weights{}, weightsCommon, weightsKeys},
+		{"aggregate", Aggregate{}, aggregateCommon, aggregateKeys},
+	} {
+		listed := map[string]bool{}
+		for _, k := range c.common {
+			listed[k] = true
+		}
+		for _, ks := range c.table {
+			for _, k := range ks {
+				listed[k] = true
+			}
+		}
+		for _, k := range jsonKeys(reflect.TypeOf(c.v)) {
+			if !listed[k] {
+				t.Errorf("%s.%s is in no method's key list (scoring/pipeline/recipe_keys.go)", c.section, k)
+			}
+		}
+	}
+}
+
+func jsonKeys(t reflect.Type) []string {
+	var out []string
+	for i := 0; i < t.NumField(); i++ {
+		f := t.Field(i)
+		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+		if f.Anonymous && name == "" {
+			out = append(out, jsonKeys(f.Type)...)
+			continue
+		}
+		if name != "" && name != "-" {
+			out = append(out, name)
+		}
+	}
+	return out
 }
