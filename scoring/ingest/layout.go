@@ -296,8 +296,9 @@ func contains(s []int, v int) bool {
 
 // periodByContent finds a period column without a known header: a text
 // column whose every value is a quarter or a month, or a numeric column
-// whose header mentions a year ("年" or "year") and whose values are all
-// whole years 1900–2100. It returns -1 if there is none.
+// whose values are all whole years 1900–2100 and whose header mentions a
+// year ("年" or "year") or whose years repeat (see yearsOnly). It returns
+// -1 if there is none.
 func periodByContent(t *table, c *columns) int {
 	for j := 0; j < c.k; j++ {
 		if c.filled[j] == 0 {
@@ -306,6 +307,10 @@ func periodByContent(t *table, c *columns) int {
 		if c.numeric[j] {
 			h := strings.ToLower(t.names[j])
 			if !strings.Contains(h, "年") && !strings.Contains(h, "year") {
+				// Any header: whole years that repeat, as in a year column.
+				if yearsOnly(c, j) {
+					return j
+				}
 				continue
 			}
 			all := true

@@ -348,3 +348,13 @@ func TestNotInFramework(t *testing.T) {
 		t.Errorf("GDP %+v", u)
 	}
 }
+
+// TestYearColumnByContent: without a period header, a column of repeated
+// years is the period, whatever its name.
+func TestYearColumnByContent(t *testing.T) {
+	data := "地区,Jahr,GDP\n北京,2020,1\n上海,2020,2\n北京,2021,3\n上海,2021,4\n"
+	p, _, d := readDetected(t, "jahr.csv", []byte(data), Options{})
+	if d.PeriodColumn != "Jahr" || len(p.Periods) != 2 || len(p.Columns) != 1 || value(t, p, "上海", "2021", "GDP") != 4 {
+		t.Errorf("period %q, %d periods, columns %v", d.PeriodColumn, len(p.Periods), p.Columns)
+	}
+}
