@@ -241,3 +241,19 @@ func TestIngestCounties(t *testing.T) {
 		t.Errorf("%d ambiguous-unit problems, want 1: %v", n, rep.Problems)
 	}
 }
+
+// A file whose units are mostly not divisions (firm IDs) is matched as
+// MatchName matches: 1301 stays 1301 (not 石家庄市), 北京 is still 北京.
+func TestResolverNotDivisions(t *testing.T) {
+	r := region.NewResolver(nil)
+	r.Prepare([]string{"id", "year"}, 0, []string{"1001", "1002", "1003", "1301", "北京"})
+	if r.Level() != 0 {
+		t.Errorf("level %v", r.Level())
+	}
+	if _, _, _, ok := r.Resolve("1301", nil); ok {
+		t.Error("1301 matched a prefecture in a file of IDs")
+	}
+	if code, name, _, ok := r.Resolve("北京", nil); !ok || code != "110000" || name != "北京" {
+		t.Errorf("北京: %s %s %v", code, name, ok)
+	}
+}

@@ -190,8 +190,8 @@ func Narrow(cands []Division, context ...string) []Division {
 // A Resolver recognises the units of one file against the division codes.
 // It implements the ingest package's UnitResolver: Prepare sees the
 // header and every unit text and settles the file's level (a file whose
-// units are mostly provinces is matched exactly as MatchName matches, so
-// provincial files read as before) and its context columns (a province or
+// units are mostly provinces, or mostly not divisions at all, is matched
+// exactly as MatchName matches, so such files read as before) and its context columns (a province or
 // prefecture column, used to tell 朝阳区 in 北京 from 朝阳区 in 长春); Resolve
 // then matches each unit.
 type Resolver struct {
@@ -239,7 +239,7 @@ var (
 // those (other than unitCol) whose header names a province or prefecture
 // column, province columns first.
 func (r *Resolver) Prepare(header []string, unitCol int, units []string) []int {
-	prov, n := 0, 0
+	prov, n, matched := 0, 0, 0
 	count := map[Level]int{}
 	for _, u := range units {
 		if strings.TrimSpace(u) == "" {
@@ -250,6 +250,9 @@ func (r *Resolver) Prepare(header []string, unitCol int, units []string) []int {
 			prov++
 		}
 		seen := map[Level]bool{}
+		if len(r.candidates(r.current(u))) > 0 {
+			matched++
+		}
 		for _, d := range r.candidates(r.current(u)) {
 			if !seen[d.Level] {
 				seen[d.Level] = true
@@ -257,12 +260,20 @@ func (r *Resolver) Prepare(header []string, unitCol int, units []string) []int {
 			}
 		}
 	}
-	r.provincial = n == 0 || 2*prov >= n
+	// Mostly provinces, or mostly not divisions at all (firm IDs such as
+	// 1301 must not become 石家庄市): match as MatchName always did.
+	r.provincial = n == 0 || 2*prov >= n || 2*matched < n
 	r.level = LevelCounty
 	for _, l := range []Level{LevelPrefecture, LevelProvince} {
 		if count[l] > count[r.level] {
 			r.level = l
 		}
+	}
+	switch {
+	case n > 0 && 2*prov >= n:
+		r.level = LevelProvince
+	case r.provincial:
+		r.level = 0
 	}
 	if r.provincial {
 		return nil
@@ -284,14 +295,9 @@ func (r *Resolver) Prepare(header []string, unitCol int, units []string) []int {
 	return ctx
 }
 
-// Level is the file's level as settled by Prepare (LevelProvince for a
-// provincial file).
-func (r *Resolver) Level() Level {
-	if r.provincial {
-		return LevelProvince
-	}
-	return r.level
-}
+// Level is the file's level as settled by Prepare: LevelProvince for a
+// provincial file, 0 for a file whose units are mostly not divisions.
+func (r *Resolver) Level() Level { return r.level }
 
 // current applies the former-name mapping.
 func (r *Resolver) current(raw string) string {
