@@ -354,8 +354,14 @@ func (c *Workbench) fwEditor(l Lang) app.UI {
 				c.ws.SetFramework(NewFramework(), diag.Report{})
 				c.compute(ctx)
 			}),
+			// The handler reads the columns when clicked: go-app keeps a
+			// handler's first closure while its scope is unchanged, and a
+			// captured list would be the columns of the data first loaded.
 			app.Button().ID("fw-from-cols").Text(T(l, "fw_from_cols")).Disabled(len(columns) == 0).OnClick(func(ctx app.Context, e app.Event) {
-				c.ws.SetFramework(FrameworkFromColumns(columns), diag.Report{})
+				if c.ws.Table == nil || len(c.ws.Table.Columns) == 0 {
+					return
+				}
+				c.ws.SetFramework(FrameworkFromColumns(c.ws.Table.Columns), diag.Report{})
 				c.compute(ctx)
 			}),
 			app.Button().ID("fw-reset").Text(T(l, "fw_reset")).Disabled(c.ws.FwCustom == nil).OnClick(func(ctx app.Context, e app.Event) {

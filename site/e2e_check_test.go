@@ -58,15 +58,16 @@ func TestE2ECheckFramework(t *testing.T) {
 		t.Errorf("last page: %d rows, want 27", count("#datatable tbody tr"))
 	}
 
-	// The drivers template: 9 indicators matched, 7 missing, 11 columns unused.
-	if err := b.poll(`document.querySelectorAll('#fw-present li').length === 9 && document.querySelectorAll('#fw-missing li').length === 7`); err != nil {
+	// The drivers template: 7 indicators matched, 9 missing (its ratio
+	// indicators do not take the sample's absolute columns), 13 columns unused.
+	if err := b.poll(`document.querySelectorAll('#fw-present li').length === 7 && document.querySelectorAll('#fw-missing li').length === 9`); err != nil {
 		t.Errorf("match lists: %d present, %d missing", count("#fw-present li"), count("#fw-missing li"))
 	}
 	if count(`#fw-missing li[data-code="nev_output"]`) != 1 || count(`#fw-present li[data-code="rd_intensity"]`) != 1 {
 		t.Errorf("match lists: present %q, missing %q", text("#fw-present"), text("#fw-missing"))
 	}
-	if n := count("#fw-extra li"); n != 11 {
-		t.Errorf("%d unused columns, want 11", n)
+	if n := count("#fw-extra li"); n != 13 {
+		t.Errorf("%d unused columns, want 13", n)
 	}
 
 	// Renaming a dimension re-scores: the ranking header shows the new name.
@@ -76,14 +77,14 @@ func TestE2ECheckFramework(t *testing.T) {
 		t.Errorf("the renamed dimension is not in the ranking header: %q", text("#ranking thead"))
 	}
 	// Deleting an indicator re-scores with one indicator less.
-	if s := text("#summary"); !strings.Contains(s, "9 个指标") {
+	if s := text("#summary"); !strings.Contains(s, "7 个指标") {
 		t.Errorf("summary before deleting: %q", s)
 	}
 	js(`document.querySelector('#fw-tree tr[data-code="sci_papers"] button.fw-delete').click()`)
-	if err := b.poll(`(document.getElementById('summary')||{innerText:''}).innerText.includes('8 个指标')`); err != nil {
+	if err := b.poll(`(document.getElementById('summary')||{innerText:''}).innerText.includes('6 个指标')`); err != nil {
 		t.Errorf("after deleting an indicator: %q; %q", text("#summary"), text("#fw-report"))
 	}
-	if count(`#fw-tree tr[data-code="sci_papers"]`) != 0 || count(`#fw-present li`) != 8 {
+	if count(`#fw-tree tr[data-code="sci_papers"]`) != 0 || count(`#fw-present li`) != 6 {
 		t.Errorf("sci_papers still in the tree or the match")
 	}
 	// An invalid edit is refused with its reason.
@@ -94,7 +95,7 @@ func TestE2ECheckFramework(t *testing.T) {
 	}
 	// Back to the template.
 	b.do(chromedp.Click(chromedp.ID("fw-reset")))
-	if err := b.poll(`(document.getElementById('summary')||{innerText:''}).innerText.includes('9 个指标')`); err != nil {
+	if err := b.poll(`(document.getElementById('summary')||{innerText:''}).innerText.includes('7 个指标')`); err != nil {
 		t.Errorf("after going back to the template: %q", text("#summary"))
 	}
 
