@@ -62,7 +62,7 @@ func compute(j Job, progress func(stage string)) Outcome {
 		if errors.As(err, &re) {
 			out.Report.Merge(re.Report)
 		} else {
-			out.Report.Add(diag.New(diag.Error, "recipe", err.Error(), err.Error()))
+			out.Report.Add(diag.New(diag.Error, "recipe", diag.Message(err, "zh"), diag.Message(err, "en")))
 		}
 		return out
 	}
@@ -70,12 +70,7 @@ func compute(j Job, progress func(stage string)) Outcome {
 	if len(res.Recipe.Analyses) > 0 {
 		stage(StageAnalyse)
 		if err := analysis.Apply(pipeline.Input{Data: p, Framework: fw, Columns: mapping}, res); err != nil {
-			zh, en := err.Error(), err.Error()
-			var ae *analysis.Error
-			if errors.As(err, &ae) {
-				zh, en = ae.Zh, ae.En
-			}
-			out.Report.Add(diag.New(diag.Warning, "analysis-failed", zh, en))
+			out.Report.Add(diag.New(diag.Warning, "analysis-failed", diag.Message(err, "zh"), diag.Message(err, "en")))
 		}
 	}
 	// As job.Run and nqp score: the result's report carries every problem,

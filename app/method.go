@@ -2,7 +2,6 @@ package app
 
 import (
 	"bytes"
-	"fmt"
 	"html"
 	"strconv"
 	"strings"
@@ -340,8 +339,12 @@ func (c *Workbench) method(l Lang) app.UI {
 func (c *Workbench) recipeFile(ctx app.Context, name string, b []byte) {
 	r, err := pipeline.ParseRecipe(bytes.NewReader(b))
 	if err != nil {
-		c.methodErr = fmt.Sprintf("%s: %v", name, err)
-		c.ws.Report.Add(diag.New(diag.Error, "recipe", c.methodErr, c.methodErr))
+		zh, en := name+"："+diag.Message(err, "zh"), name+": "+diag.Message(err, "en")
+		c.methodErr = zh
+		if c.lang() == En {
+			c.methodErr = en
+		}
+		c.ws.Report.Add(diag.New(diag.Error, "recipe", zh, en))
 		return
 	}
 	c.methodErr = ""

@@ -185,7 +185,7 @@ func (w *Workspace) recipe() pipeline.Recipe {
 func (w *Workspace) SetRecipe(r pipeline.Recipe) error {
 	r.Resolve()
 	if err := r.Check(); err != nil {
-		w.Report.Add(diag.New(diag.Error, "recipe", err.Error(), err.Error()))
+		w.Report.Add(diag.New(diag.Error, "recipe", diag.Message(err, "zh"), diag.Message(err, "en")))
 		return err
 	}
 	w.Recipe = r
