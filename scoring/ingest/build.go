@@ -36,6 +36,7 @@ func build(r *reporter, t *table, opt Options) (*panel.Panel, error) {
 		return nil, err
 	}
 	b.layoutInfo()
+	b.resolverNote()
 	b.checks()
 	b.p.Sort()
 	return b.p, nil

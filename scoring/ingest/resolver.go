@@ -25,6 +25,25 @@ type UnitResolver interface {
 	Resolve(raw string, context []string) (code, name string, candidates []string, ok bool)
 }
 
+// UnitNoter is implemented by a UnitResolver that summarises how it read
+// the units (e.g. "12 county-level units in 3 prefectures"); the summary
+// becomes an Info line of the report.
+type UnitNoter interface {
+	Note() (zh, en string)
+}
+
+// resolverNote adds the resolver's summary, if any.
+func (b *builder) resolverNote() {
+	if n, ok := b.opt.UnitResolver.(UnitNoter); ok {
+		if zh, en := n.Note(); zh != "" {
+			b.r.add(diag.Info, CodeUnitsMatched, 0, 0, "", "", zh, en)
+		}
+	}
+}
+
+// CodeUnitsMatched is the Info line summarising how units were matched.
+const CodeUnitsMatched = "units-matched"
+
 // prepareResolver calls the resolver's Prepare with the file's unit texts.
 func (b *builder) prepareResolver() {
 	rs := b.opt.UnitResolver

@@ -240,6 +240,15 @@ func TestIngestCounties(t *testing.T) {
 	if n != 1 {
 		t.Errorf("%d ambiguous-unit problems, want 1: %v", n, rep.Problems)
 	}
+	note := ""
+	for _, pr := range rep.Problems {
+		if pr.Code == ingest.CodeUnitsMatched {
+			note = pr.Zh + " | " + pr.En
+		}
+	}
+	if want := "地区按国家统计局 2023 年区划代码识别为县级：3 个，分属 3 个地级市、3 个省级地区；另有 1 个其他级别的地区 | units matched as county-level divisions (NBS 2023 codes): 3, in 3 prefectures and 3 provinces; 1 more at other levels"; note != want {
+		t.Errorf("note %q, want %q", note, want)
+	}
 }
 
 // A file whose units are mostly not divisions (firm IDs) is matched as

@@ -203,6 +203,41 @@ type Resolver struct {
 	provincial bool
 	level      Level                 // the file's most common level
 	cands      map[string][]Division // Candidates by text, kept between Prepare and Resolve
+	resolved   map[string]Division   // the divisions Resolve returned, by code
+}
+
+// Note summarises the units resolved as prefectures or counties, e.g.
+// "地区按国家统计局 2023 年区划代码识别为县级：12 个，分属 3 个地级市、1 个省"
+// (the ingest package's UnitNoter); "" for a provincial file.
+func (r *Resolver) Note() (zh, en string) {
+	if r.provincial || len(r.resolved) == 0 {
+		return "", ""
+	}
+	prefs, provs, n := map[string]bool{}, map[string]bool{}, 0
+	for _, d := range r.resolved {
+		if d.Level != r.level {
+			continue
+		}
+		n++
+		provs[d.Province] = true
+		if d.Prefecture != "" {
+			prefs[d.Prefecture] = true
+		}
+	}
+	zh = fmt.Sprintf("地区按国家统计局 2023 年区划代码识别为%s：%d 个", r.level.Zh(), n)
+	en = fmt.Sprintf("units matched as %s-level divisions (NBS 2023 codes): %d", r.level.En(), n)
+	if r.level == LevelCounty {
+		zh += fmt.Sprintf("，分属 %d 个地级市、%d 个省级地区", len(prefs), len(provs))
+		en += fmt.Sprintf(", in %d prefectures and %d provinces", len(prefs), len(provs))
+	} else if r.level == LevelPrefecture {
+		zh += fmt.Sprintf("，分属 %d 个省级地区", len(provs))
+		en += fmt.Sprintf(", in %d provinces", len(provs))
+	}
+	if other := len(r.resolved) - n; other > 0 {
+		zh += fmt.Sprintf("；另有 %d 个其他级别的地区", other)
+		en += fmt.Sprintf("; %d more at other levels", other)
+	}
+	return zh, en
 }
 
 // candidates is Candidates, remembered.
@@ -338,6 +373,10 @@ func (r *Resolver) Resolve(raw string, context []string) (code, name string, can
 	case 0:
 		return "", "", nil, false
 	case 1:
+		if r.resolved == nil {
+			r.resolved = map[string]Division{}
+		}
+		r.resolved[cands[0].Code] = cands[0]
 		return cands[0].Code, cands[0].Name, nil, true
 	}
 	for _, d := range cands {
