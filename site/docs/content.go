@@ -114,7 +114,7 @@ func dataBody(lang string, files map[string][]byte) string {
 <li>Periods may be years, quarters (2024Q1, 2024年一季度) or months, and are sorted in time order.</li>
 <li>Numbers may have thousands separators, full-width digits, percent signs or a unicode minus; NA, -, —, 无 and #N/A are missing values. NaN, Inf and 1e999 are not: each such cell is named by row and column. In a semicolon-delimited file a decimal comma (6,83) is detected automatically.</li>
 <li>Every column is accounted for in the check step (and by <code>nqp inspect</code>): region, code, period, group (a text column), indicator, or not used with its reason — n of m cells are not numbers (with the first one), all cells missing, period-like (named 年份, year, 时间, 年度, period… or holding only years: never an indicator), or not in the framework.</li>
-<li>Indicator columns are matched to the framework by code, name and aliases; unmatched indicators are listed and the index is computed with those present.</li></ul>
+<li>Indicator columns are matched to the framework by code, name and aliases; unmatched indicators are listed and the index is computed with those present. On new data the previous framework is kept only if it matches at least half of the numeric columns, else every numeric column is used (said on the page, with one click back); columns whose names say smaller is better (energy per GDP, emissions, unemployment, cost, NPL…) are then guessed negative, to be confirmed.</li></ul>
 <p>Every problem is reported with file, row, column and the offending text.</p>
 <h2>Templates to download</h2>` + d
 	}
@@ -127,7 +127,7 @@ func dataBody(lang string, files map[string][]byte) string {
 <li>时期可以是年份、季度（2024Q1、2024年一季度）或月份，按时间顺序排列。</li>
 <li>数字可带千位分隔符、全角数字、百分号或 Unicode 负号；NA、-、—、无、#N/A 视为缺失。NaN、Inf、1e999 不视为缺失值，每个这样的单元格都按行、列报告。分号分隔的文件会自动识别小数逗号（6,83）。</li>
 <li>每一列都有交代：“数据检查”（及 <code>nqp inspect</code>）列出每列的用途——地区、代码、时期、分组（文本列）、指标，或未使用及其原因：m 个单元格中有 n 个不是数字（并给出首个）、全部缺失、像时期的列（列名为年份、year、时间、年度、period……或只含年份，绝不作为指标）、不在指标体系中。</li>
-<li>指标列按代码、名称和别名与指标体系匹配；找不到的指标会列出，并用已有的指标计算。</li></ul>
+<li>指标列按代码、名称和别名与指标体系匹配；找不到的指标会列出，并用已有的指标计算。载入新数据时，之前的指标体系只在对应至少一半数值列时沿用，否则使用全部数值列（页面上有说明，可一键改回）；此时名称表明越小越好的列（能耗、排放、失业率、成本、不良率……）推测为负向，请确认。</li></ul>
 <p>每个问题都会报告文件、行、列和出错的原文。</p>
 <h2>模板下载</h2>` + d
 }
@@ -195,6 +195,8 @@ func privacyBody(lang string) string {
 
 // changelog entries, newest first (zh, en).
 var changelog = [][3]string{
+	{"2026.3", "指标体系跟随数据：新数据只在之前的指标体系对应至少一半数值列时沿用它，否则使用全部数值列，并醒目说明、一键改回；“全部数值列”选项可用；负向指标按名称推测（单位GDP能耗、排放、失业率……）并标注“推测，请确认”；模板中的比率指标不再匹配绝对量列（示例按 7 个指标计算）；示例首次运行只给出需要处理的警告；计算失败时在结果处显示原因。",
+		"The framework follows the data: on new data the previous framework is kept only if it matches at least half of the numeric columns, else every numeric column is used, said in view with one click back; the all-columns option works; negative indicators guessed from their names (energy per GDP, emissions, unemployment…) and marked for confirmation; template ratio indicators no longer match absolute columns (the sample scores 7 indicators); the sample's first run gives only warnings to act on; a failed job shows why where the results would be."},
 	{"2026.3", "地级市与县级数据：按国家统计局 2023 年区划代码识别地区（全称、简称、6/4 位代码，重名按省份或地级市列区分，否则列出候选；曾用名用映射文件），每个地区带有地级市和省份，可按地级市或省份分组排名、做 Dagum 与 Theil 分解；不能进行的分析说明原因；上传空间权重矩阵 CSV 后可做县级 Moran's I，矩阵写入配方。",
 		"Prefecture and county data: units matched against the NBS 2023 division codes (full or short names, 6- or 4-digit codes; shared names told apart by a province or prefecture column, else listed with their candidates; former names through a mapping file); each unit has its prefecture and province, usable for group ranks and Dagum and Theil decompositions; an analysis that cannot run says why; Moran's I for counties with an uploaded weights matrix CSV, recorded in the recipe."},
 	{"2026.3", "每一列都有交代：命令行 inspect 与网页“数据检查”列出每列的用途（地区、时期、分组、指标）或未使用的原因（非数字单元格数与首个位置、全部缺失、像时期的列、不在指标体系中）；分号文件自动识别小数逗号；NaN/Inf/1e999 按行列报告；UTF-8 文件中个别 GBK 行逐行识别并报告字节，整文件按 GB18030 读取须有更充分的证据。",
