@@ -93,7 +93,7 @@ func (c *Workbench) method(l Lang) app.UI {
 			}
 			nr, err := SetMethodOption(cur, key, v)
 			if err != nil {
-				c.methodErr = err.Error()
+				c.methodErr = diag.Message(err, string(c.lang()))
 				return
 			}
 			if c.ws.SetRecipe(nr) == nil {

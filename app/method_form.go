@@ -2,10 +2,10 @@ package app
 
 import (
 	"encoding/json"
-	"fmt"
 	"strconv"
 	"strings"
 
+	"github.com/nqp-index/nqp/scoring/diag"
 	"github.com/nqp-index/nqp/scoring/pipeline"
 )
 
@@ -33,7 +33,7 @@ func optFloat(v string) (*float64, error) {
 	}
 	f, err := strconv.ParseFloat(strings.Replace(v, "，", ".", 1), 64)
 	if err != nil {
-		return nil, fmt.Errorf("不是数字：%q / not a number: %q", v, v)
+		return nil, diag.Errorf("不是数字：%q", "not a number: %q", v)
 	}
 	return &f, nil
 }
@@ -163,7 +163,7 @@ func SetMethodOption(r pipeline.Recipe, key, value string) (pipeline.Recipe, err
 	// Weights.
 	case "weights.method":
 		if value == pipeline.WAHP || value == pipeline.WCombination {
-			return r, fmt.Errorf("%s 需要在配方文件中设定（判断矩阵或基础方法），请上传配方 JSON / %s is set in a recipe file (judgement matrices or base methods): upload a recipe JSON", value, value)
+			return r, diag.Errorf("%s 需要在配方文件中设定（判断矩阵或基础方法），请上传配方 JSON", "%s is set in a recipe file (judgement matrices or base methods): upload a recipe JSON", value)
 		}
 		r.Weights = pipeline.Weights{Method: value}
 	case "weights.variant":
@@ -214,7 +214,7 @@ func SetMethodOption(r pipeline.Recipe, key, value string) (pipeline.Recipe, err
 	case "aggregate.grade":
 		a.Grade = value
 	default:
-		return r, fmt.Errorf("未知的方法选项 %q / unknown method option %q", key, key)
+		return r, diag.Errorf("未知的方法选项 %q", "unknown method option %q", key)
 	}
 	if err != nil {
 		return r, err
