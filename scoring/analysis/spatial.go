@@ -69,7 +69,7 @@ func provinceIndex(codes []string) (map[string]int, error) {
 	for i, c := range codes {
 		p, ok := region.ByCode(c)
 		if d, isDiv := region.DivisionByCode(c); !ok && isDiv {
-			return nil, errorf("no-weights", "没有%[1]s地区（如 %[3]s %[4]s）的内置空间权重：请上传空间权重矩阵 CSV（方阵，表头和首列为地区代码或名称；或 i,j,w 边列表）", "no built-in spatial weights for %[2]s units (e.g. %[3]s %[4]s): upload a weights matrix CSV (square, unit codes or names as header and first column; or an i,j,w edge list)",
+			return nil, errorf("no-weights", "没有%[1]s地区（如 %[3]s %[4]s）的内置空间权重：请上传空间权重矩阵 CSV（方阵，表头和首列为地区代码或名称；或 i,j,w 边列表；命令行用 -wfile）", "no built-in spatial weights for %[2]s units (e.g. %[3]s %[4]s): upload a weights matrix CSV (square, unit codes or names as header and first column; or an i,j,w edge list; -wfile in the CLI)",
 				d.Level.Zh(), d.Level.En(), d.Name, d.Code)
 		}
 		if !ok {
