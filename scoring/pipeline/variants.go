@@ -1,9 +1,9 @@
 package pipeline
 
 import (
-	"fmt"
 	"sort"
 
+	"github.com/nqp-index/nqp/scoring/diag"
 	"github.com/nqp-index/nqp/scoring/framework"
 	"github.com/nqp-index/nqp/scoring/mcda"
 )
@@ -34,8 +34,7 @@ func (r *Recipe) checkVariants() error {
 		keep = keep || r.Normalise.Indicators[c].KeepDirection
 	}
 	if keep && !contains(directionAggregations, r.Aggregate.Method) {
-		return fmt.Errorf("normalise.keep_direction 保留负向指标的 z 值方向，需要能按指标方向汇总的方法（topsis、entropy-topsis、vikor、gra），%s 会把负向指标当作越大越好 / normalise.keep_direction keeps negative indicators' z-scores unflipped and needs an aggregation that honours directions (topsis, entropy-topsis, vikor, gra); %s would treat them as larger-is-better",
-			r.Aggregate.Method, r.Aggregate.Method)
+		return diag.Errorf("normalise.keep_direction 保留负向指标的 z 值方向，需要能按指标方向汇总的方法（topsis、entropy-topsis、vikor、gra），%s 会把负向指标当作越大越好", "normalise.keep_direction keeps negative indicators' z-scores unflipped and needs an aggregation that honours directions (topsis, entropy-topsis, vikor, gra); %s would treat them as larger-is-better", r.Aggregate.Method)
 	}
 	switch r.Rank.Indicators {
 	case "", RankIndNormalised, RankIndRaw, RankIndBoth:
@@ -43,8 +42,7 @@ func (r *Recipe) checkVariants() error {
 		return bad("rank.indicators", r.Rank.Indicators, "normalised, raw, both (or empty: none)")
 	}
 	if r.Weights.AsGiven && !contains(asGivenAggregations, r.Aggregate.Method) {
-		return fmt.Errorf("weights.as_given 只适用于 amean、wsm、gmean、wpm 和 topsis 汇总，不适用于 %s / weights.as_given applies to the amean, wsm, gmean, wpm and topsis aggregations only, not %s",
-			r.Aggregate.Method, r.Aggregate.Method)
+		return diag.Errorf("weights.as_given 只适用于 amean、wsm、gmean、wpm 和 topsis 汇总，不适用于 %s", "weights.as_given applies to the amean, wsm, gmean, wpm and topsis aggregations only, not %s", r.Aggregate.Method)
 	}
 	return nil
 }
