@@ -3,10 +3,12 @@ package region
 import (
 	"bytes"
 	"encoding/csv"
-	"encoding/json"
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/nqp-index/nqp/scoring/diag"
+	"github.com/nqp-index/nqp/scoring/jsonx"
 )
 
 // ReadFormerNames reads a mapping of former (or other) unit names to
@@ -23,12 +25,13 @@ func ReadFormerNames(r io.Reader) (map[string]string, error) {
 	b = bytes.TrimPrefix(b, []byte("\ufeff"))
 	out := map[string]string{}
 	if t := bytes.TrimSpace(b); len(t) > 0 && t[0] == '{' {
-		dec := json.NewDecoder(bytes.NewReader(t))
-		if err := dec.Decode(&out); err != nil {
-			return nil, &Error{"bad-former-names", 0, "曾用名 JSON 须为 {\"曾用名\": \"现名\"} 形式的对象：" + err.Error(), "the former-names JSON must be an object {\"former\": \"current\"}: " + err.Error()}
-		}
-		if dec.More() {
-			return nil, &Error{"bad-former-names", 0, "曾用名 JSON 对象之后还有多余内容", "the former-names JSON has data after the object"}
+		// Strict (jsonx): one object, nothing after it, no name twice.
+		if err := jsonx.Decode(t, &out); err != nil {
+			line := 0
+			if pe, ok := err.(interface{ Position() (int, int) }); ok {
+				line, _ = pe.Position()
+			}
+			return nil, &Error{"bad-former-names", line, "曾用名 JSON 须为 {\"曾用名\": \"现名\"} 形式的对象：" + diag.Message(err, "zh"), "the former-names JSON must be an object {\"former\": \"current\"}: " + diag.Message(err, "en")}
 		}
 		for k, v := range out {
 			if strings.TrimSpace(k) == "" || strings.TrimSpace(v) == "" {
