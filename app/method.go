@@ -155,8 +155,9 @@ func (c *Workbench) method(l Lang) app.UI {
 	if rankInd == "" {
 		rankInd = "none"
 	}
-	groups := []choice{{"none", "m_groups_none"}, {"region4", "m_groups_region4"}, {"region3", "m_groups_region3"}}
-	if g := r.Rank.Groups; g != "" && g != "region4" && g != "region3" {
+	groups := []choice{{"none", "m_groups_none"}, {"region4", "m_groups_region4"}, {"region3", "m_groups_region3"},
+		{"prefecture", "m_groups_prefecture"}, {"province", "m_groups_province"}}
+	if g := r.Rank.Groups; g != "" && !hasChoice(groups, g) {
 		groups = append(groups, choice{g, g})
 	}
 

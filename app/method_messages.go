@@ -25,10 +25,12 @@ h_preset_custom	当前配方与任何预设都不同。	The current recipe diffe
 m_coverage	时期最低覆盖率	Minimum period coverage
 h_coverage	指标数据覆盖率低于此比例的时期被剔除（0 = 全部保留）。	Periods with a smaller share of indicator cells with data are dropped (0 keeps all).
 m_groups	分组排名	Rank groups
-h_groups	在各组内另行排名：四大区域、三大地带或数据中的文本列。	Ranks within groups too: four regions, three belts or a text column of the data.
+h_groups	在各组内另行排名：四大区域、三大地带、所属地级市或省份（按区划代码），或数据中的文本列。	Ranks within groups too: four regions, three belts, prefecture or province (from the division codes), or a text column of the data.
 m_groups_none	不分组	none
 m_groups_region4	东部、中部、西部、东北	four regions (east, centre, west, north-east)
 m_groups_region3	东部、中部、西部三大地带	three belts (east, centre, west)
+m_groups_prefecture	所属地级市（县级地区）	prefecture (of county units)
+m_groups_province	所属省份（地级、县级地区）	province (of prefecture and county units)
 m_rank_ind	指标排名	Indicator ranks
 h_rank_ind	另给出每个指标的逐期排名（1 = 最好）：按标准化值、按原始值（依指标方向）或两者（COINr 对每一列排名）。	Also ranks every indicator per period (1 = best): by normalised value, by raw value (following its direction), or both (COINr ranks every column).
 m_rank_ind_none	不排名	none
