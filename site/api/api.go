@@ -278,6 +278,10 @@ func validate(w http.ResponseWriter, r *http.Request) {
 		fw, frep, err := job.ChooseFramework(s, p)
 		rep.Merge(frep)
 		if err == nil {
+			// As `nqp inspect`: a framework matching fewer than half of the
+			// numeric columns is kept, with a warning (job.Follow).
+			fw, _, frep = job.Follow(fw, s.Requested(), p, false)
+			rep.Merge(frep)
 			m, mrep, merr := job.MatchData(fw, p)
 			rep.Merge(mrep)
 			if merr == nil {
