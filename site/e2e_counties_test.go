@@ -68,7 +68,8 @@ func countyGBK(t *testing.T, dir string) (data, weights string) {
 
 // TestE2ECounties: a county statistics officer's GBK file with Chinese
 // headers is read as counties (16 units in 3 prefectures, 西湖区 placed in
-// 杭州市 by the prefecture column), Dagum and Theil run by prefecture,
+// 杭州市 by the prefecture column; ranks within prefectures), Dagum and
+// Theil run by prefecture,
 // and Moran's I says why it cannot run until a weights matrix CSV is
 // uploaded, then runs with it.
 func TestE2ECounties(t *testing.T) {
@@ -94,6 +95,14 @@ func TestE2ECounties(t *testing.T) {
 		if !strings.Contains(b.text("#ranking"), name) {
 			t.Errorf("the ranking lacks %s", name)
 		}
+	}
+	// Ranks within prefectures: each row of the ranking names its prefecture.
+	b.do(chromedp.Evaluate[chromedp.Void](`(() => { const s = document.getElementById('m-rank.groups'); s.value = 'prefecture'; s.dispatchEvent(new Event('change', {bubbles: true})); })()`))
+	if err := b.poll(`!document.getElementById('busy') && [...document.querySelectorAll('#ranking tbody tr')].length === 16
+		&& [...document.querySelectorAll('#ranking tbody tr')].every(tr => /(杭州市|嘉兴市|湖州市)/.test(tr.innerText))
+		&& [...document.querySelectorAll('#ranking tbody tr')].some(tr => tr.innerText.includes('西湖区') && tr.innerText.includes('杭州市'))
+		&& [...document.querySelectorAll('#ranking tbody tr')].some(tr => tr.innerText.includes('桐乡市') && tr.innerText.includes('嘉兴市'))`); err != nil {
+		t.Errorf("the ranking does not show the prefectures: %v; ranking %q", err, b.text("#ranking"))
 	}
 	// Moran's I is listed, disabled, with the reason.
 	if err := b.poll(`!!document.getElementById('an-use-moran') && document.getElementById('an-use-moran').disabled`); err != nil {
