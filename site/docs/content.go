@@ -110,7 +110,7 @@ func dataBody(lang string, files map[string][]byte) string {
 <li>Layouts: <strong>wide</strong> (one row per region, or per region and period, one column per indicator) or <strong>long</strong> (region, period, indicator, value), detected automatically.</li>
 <li>Encodings: UTF-8 (with or without BOM), GB18030/GBK, UTF-16 with BOM, detected automatically. GB18030 is used only when it explains the whole file better than UTF-8 (fewer lines that read badly); a UTF-8 file with a few GBK lines stays UTF-8, and each such line is reported with its row and its bytes (e.g. \xC9\xCF\xBA\xA3).</li></ul>
 <h2>Columns</h2>
-<ul><li>The region column and the period column are found by name (地区, 省份, region, uCode…; 年份, year, Time…). Province names are matched in any common form (北京市, 北京, 京, 110000, Beijing).</li>
+<ul><li>The region column and the period column are found by name (地区, 省份, region, uCode…; 年份, year, Time…). Province names are matched in any common form (北京市, 北京, 京, 110000, Beijing). Prefectures and counties are matched against the NBS 2023 division codes (嘉善县, 嘉善, 330421, 3304 for 嘉兴市); a name shared by several places (朝阳区) is told apart by a province or prefecture column, or listed with its candidates; former names (襄樊 → 襄阳) take a mapping file in the load options. Each unit then has its prefecture and province, for group ranks and Dagum/Theil decompositions.</li>
 <li>Periods may be years, quarters (2024Q1, 2024年一季度) or months, and are sorted in time order.</li>
 <li>Numbers may have thousands separators, full-width digits, percent signs or a unicode minus; NA, -, —, 无 and #N/A are missing values. NaN, Inf and 1e999 are not: each such cell is named by row and column. In a semicolon-delimited file a decimal comma (6,83) is detected automatically.</li>
 <li>Every column is accounted for in the check step (and by <code>nqp inspect</code>): region, code, period, group (a text column), indicator, or not used with its reason — n of m cells are not numbers (with the first one), all cells missing, period-like (named 年份, year, 时间, 年度, period… or holding only years: never an indicator), or not in the framework.</li>
@@ -123,7 +123,7 @@ func dataBody(lang string, files map[string][]byte) string {
 <li>布局：<strong>宽表</strong>（每个地区一行，或每个地区—年份一行，每个指标一列）或<strong>长表</strong>（地区、时期、指标、数值），自动识别。</li>
 <li>编码：UTF-8（有无 BOM 均可）、GB18030/GBK、带 BOM 的 UTF-16，自动识别。只有当 GB18030 能比 UTF-8 更好地解释整个文件（读不通的行更少）时才按 GB18030 读取；UTF-8 文件中个别 GBK 行仍按 UTF-8 读取全文件，并逐行报告行号和字节（如 \xC9\xCF\xBA\xA3）。</li></ul>
 <h2>列</h2>
-<ul><li>地区列和时期列按列名识别（地区、省份、region、uCode……；年份、year、Time……）。省份名称的各种常见写法都能匹配（北京市、北京、京、110000、Beijing）。</li>
+<ul><li>地区列和时期列按列名识别（地区、省份、region、uCode……；年份、year、Time……）。省份名称的各种常见写法都能匹配（北京市、北京、京、110000、Beijing）。地级市和县级地区按国家统计局 2023 年区划代码识别（嘉善县、嘉善、330421，3304 即嘉兴市）；重名（朝阳区）用省份或地级市列区分，否则列出候选；曾用名（襄樊 → 襄阳）可在读取选项中上传对照表。每个地区由此带有所属地级市和省份，可用于组内排名和 Dagum、Theil 分解。</li>
 <li>时期可以是年份、季度（2024Q1、2024年一季度）或月份，按时间顺序排列。</li>
 <li>数字可带千位分隔符、全角数字、百分号或 Unicode 负号；NA、-、—、无、#N/A 视为缺失。NaN、Inf、1e999 不视为缺失值，每个这样的单元格都按行、列报告。分号分隔的文件会自动识别小数逗号（6,83）。</li>
 <li>每一列都有交代：“数据检查”（及 <code>nqp inspect</code>）列出每列的用途——地区、代码、时期、分组（文本列）、指标，或未使用及其原因：m 个单元格中有 n 个不是数字（并给出首个）、全部缺失、像时期的列（列名为年份、year、时间、年度、period……或只含年份，绝不作为指标）、不在指标体系中。</li>
