@@ -42,11 +42,16 @@ func limit(h http.HandlerFunc) http.HandlerFunc {
 		if r.Body == nil { // the Worker's request without a body
 			r.Body = http.NoBody
 		}
-		defer endBody(r.Body)
 		if r.ContentLength > MaxBody {
+			// Not read at all: in workerd a body first read after the
+			// answer is locked ("This ReadableStream is currently locked
+			// to a reader", a panic); natively net/http closes it.
+			r.Body.Close()
 			tooLarge(w, r)
 			return
 		}
+		body := &limitedBody{ReadCloser: r.Body}
+		defer endBody(body)
 		select {
 		case slots <- struct{}{}:
 			defer func() { <-slots }()
@@ -57,14 +62,13 @@ func limit(h http.HandlerFunc) http.HandlerFunc {
 				fmt.Sprintf("the server is busy (%d requests are being computed); retry in %d seconds", MaxInFlight, RetryAfter), nil)
 			return
 		}
-		r.Body = &limitedBody{ReadCloser: http.MaxBytesReader(w, r.Body, MaxBody)}
+		r.Body = &limitedBody{ReadCloser: http.MaxBytesReader(w, body, MaxBody)}
 		h(w, r)
 	}
 }
 
 // tooLarge answers 413 and closes the request: it is not read further.
 func tooLarge(w http.ResponseWriter, r *http.Request) {
-	w.Header().Set("Connection", "close")
 	limitMB := MaxBody >> 20
 	fail(w, http.StatusRequestEntityTooLarge, "too-large",
 		fmt.Sprintf("请求过大：上限为 %d MB", limitMB),
@@ -82,14 +86,19 @@ func parseFailed(w http.ResponseWriter, r *http.Request, err error) {
 	fail(w, http.StatusBadRequest, "bad-request", "请求无法解析："+diag.Message(err, "zh"), "cannot read the request: "+diag.Message(err, "en"), nil)
 }
 
-// endBody closes a request body whatever was read of it. In the Worker
-// (syumai/workers) Close cancels the request's stream only once it has
-// been read from, so one byte is read first: a body left unread would
-// hold the next request until another one arrives. Natively the server
-// itself discards or closes.
-func endBody(b io.ReadCloser) {
-	var one [1]byte
-	b.Read(one[:])
+// DrainBody is how much of a request body left unread is read and
+// discarded after the answer. The Worker sets it: in workerd
+// (syumai/workers) a body left unread held the next request until another
+// one arrived, and cancelling it aborts the answer (and a cancelled answer
+// ends the Go program). Natively it is 0: net/http discards or closes.
+var DrainBody int64
+
+// endBody drains (up to DrainBody) and closes a request body that was
+// read from; one never read is only closed.
+func endBody(b *limitedBody) {
+	if DrainBody > 0 && b.read {
+		io.Copy(io.Discard, io.LimitReader(b, DrainBody))
+	}
 	b.Close()
 }
 
@@ -97,10 +106,11 @@ func endBody(b io.ReadCloser) {
 // not all keep the *http.MaxBytesError in the errors they return.
 type limitedBody struct {
 	io.ReadCloser
-	over bool
+	over, read bool
 }
 
 func (b *limitedBody) Read(p []byte) (int, error) {
+	b.read = true
 	n, err := b.ReadCloser.Read(p)
 	var mb *http.MaxBytesError
 	if errors.As(err, &mb) {

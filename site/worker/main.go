@@ -22,6 +22,7 @@ import (
 )
 
 func main() {
+	api.DrainBody = 256 << 20 // see api.DrainBody
 	workers.Serve(handler(assetFetcher()))
 }
 
