@@ -249,13 +249,16 @@ func score(w http.ResponseWriter, r *http.Request) {
 // Validation is the answer of /api/v1/validate: what `nqp inspect -json`
 // prints.
 type Validation struct {
-	File    string           `json:"file"`
-	Units   int              `json:"units"`
-	Periods []string         `json:"periods"`
-	Rows    int              `json:"rows"`
-	Report  any              `json:"report"`
-	Stats   []describe.Stat  `json:"stats"`
-	Match   *framework.Match `json:"match,omitempty"`
+	File    string   `json:"file"`
+	Units   int      `json:"units"`
+	Periods []string `json:"periods"`
+	Rows    int      `json:"rows"`
+	Report  any      `json:"report"`
+	// Columns says what became of every column of the file (as `nqp
+	// inspect -json`).
+	Columns []ingest.ColumnUse `json:"columns"`
+	Stats   []describe.Stat    `json:"stats"`
+	Match   *framework.Match   `json:"match,omitempty"`
 }
 
 func validate(w http.ResponseWriter, r *http.Request) {
@@ -268,6 +271,8 @@ func validate(w http.ResponseWriter, r *http.Request) {
 	if q.fw.b != nil {
 		s.FrameworkName, s.FrameworkData = q.fw.name, q.fw.b
 	}
+	det := &ingest.Detected{}
+	s.Ingest.Detected = det
 	p, rep, err := job.ReadData(s)
 	if err != nil || p == nil {
 		fail(w, http.StatusUnprocessableEntity, "data-errors", "数据有误，见报告", "the data has errors; see the report", rep)
@@ -293,6 +298,7 @@ func validate(w http.ResponseWriter, r *http.Request) {
 				}
 				rm := fw.Restrict(m).MatchColumns(cols)
 				match = &rm
+				det.NotInFramework(fw.MatchColumns(cols).Extra)
 			}
 		}
 	}
@@ -304,7 +310,7 @@ func validate(w http.ResponseWriter, r *http.Request) {
 	if rep.HasErrors() {
 		status = http.StatusUnprocessableEntity
 	}
-	write(w, status, Validation{p.File, len(p.Units), periods, len(p.Rows), rep, describe.Panel(p), match})
+	write(w, status, Validation{p.File, len(p.Units), periods, len(p.Rows), rep, det.Columns, describe.Panel(p), match})
 }
 
 // write sends v as indented JSON (as the CLI prints it).
