@@ -85,6 +85,7 @@ func TestWorker(t *testing.T) {
 		time.Sleep(200 * time.Millisecond)
 	}
 	t.Logf("wrangler dev ready after %v", time.Since(start).Round(time.Millisecond))
+	workerLimits(t, base) // limits_test.go
 
 	get := func(path string, hdr map[string]string) (*http.Response, []byte) {
 		t.Helper()
