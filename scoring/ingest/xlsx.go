@@ -16,16 +16,22 @@ type xlsxFile struct {
 	// cells is the number of cell elements in the sheet's XML (an upper
 	// bound of the cells read), or -1 when unknown.
 	cells int
+	// maxCells is the workbook's own cell limit (MaxXLSXCells or lower).
+	maxCells int
 }
 
 // openXLSX opens a workbook held in memory and selects sheet ("" = first).
 // Unzipped parts are kept in memory (no temporary files, which do not exist
-// under WebAssembly); together they may not exceed maxBytes, checked from
+// under WebAssembly); together they may not exceed maxBytes /
+// XLSXUnpackShare (xlsxlimit.go), checked from
 // the zip directory before anything is unpacked (xlsxlimit.go), and the
 // shared strings and the sheet's cells are counted from the stream before
 // excelize builds anything from them.
 func openXLSX(r *reporter, data []byte, sheet string, maxBytes int64, maxCells int) (*xlsxFile, error) {
-	limit := maxBytes
+	limit := maxBytes / XLSXUnpackShare
+	if maxCells <= 0 || maxCells > MaxXLSXCells {
+		maxCells = MaxXLSXCells
+	}
 	zr, err := xlsxLimits(r, data, limit)
 	if err != nil {
 		return nil, err
@@ -96,7 +102,7 @@ func openXLSX(r *reporter, data []byte, sheet string, maxBytes int64, maxCells i
 		}
 	}
 	r.det.Sheet, r.det.Sheets = name, sheets
-	return &xlsxFile{f: f, sheet: name, cells: cells}, nil
+	return &xlsxFile{f: f, sheet: name, cells: cells, maxCells: maxCells}, nil
 }
 
 // pickSheet returns the sheet of sheets that sheet names ("" = the first;
@@ -131,6 +137,9 @@ func (x *xlsxFile) read(r *reporter, raw bool, maxCells int) (*grid, error) {
 		return r.fatal(CodeBadXLSX, 0, 0, "", "",
 			fmt.Sprintf("无法读取工作表“%s”：%v", x.sheet, err),
 			fmt.Sprintf("cannot read sheet %q: %v", x.sheet, err))
+	}
+	if x.maxCells > 0 && maxCells > x.maxCells {
+		maxCells = x.maxCells
 	}
 	tooMany := func(row int) error {
 		if r == nil {

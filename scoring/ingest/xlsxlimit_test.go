@@ -101,12 +101,13 @@ func readBomb(t *testing.T, data []byte, opt Options) (error, time.Duration) {
 // TestXLSXUnpackLimit: a workbook that unpacks to more than MaxBytes is
 // refused from the zip directory, before anything is unpacked.
 func TestXLSXUnpackLimit(t *testing.T) {
-	// 60 000 rows × 10 cells ≈ 9.6 MB of sheet XML in a small file.
+	// 60 000 rows × 10 cells ≈ 9.6 MB of sheet XML in a small file, over
+	// the 4 MB that a 16 MB MaxBytes allows a workbook.
 	data := bombXLSX(t, 60_000, 10, numberCell, nil)
 	if len(data) > 1<<20 {
 		t.Fatalf("the bomb is %d bytes on disk", len(data))
 	}
-	err, took := readBomb(t, data, Options{MaxBytes: 4 << 20})
+	err, took := readBomb(t, data, Options{MaxBytes: 16 << 20})
 	if err == nil || codeOf(err) != CodeTooLarge {
 		t.Fatalf("want %s, got %v", CodeTooLarge, err)
 	}
@@ -121,7 +122,7 @@ func TestXLSXUnpackLimit(t *testing.T) {
 	}
 	// Under a larger limit the same sheet is read: 60 000 rows of 10 cells.
 	r := &reporter{file: "x.xlsx", det: &Detected{}}
-	x, err := openXLSX(r, data, "", 16<<20, 0)
+	x, err := openXLSX(r, data, "", 64<<20, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -210,7 +211,7 @@ func TestXLSXUnderstatedSize(t *testing.T) {
 		io.Copy(w, raw)
 	}
 	zw.Close()
-	err, took := readBomb(t, b.Bytes(), Options{MaxBytes: 1 << 20})
+	err, took := readBomb(t, b.Bytes(), Options{MaxBytes: 4 << 20})
 	if err == nil || codeOf(err) != CodeBadXLSX {
 		t.Fatalf("want %s, got %v", CodeBadXLSX, err)
 	}
@@ -247,9 +248,14 @@ func TestWriteBombs(t *testing.T) {
 	}{
 		// ≈ 1.9 GB of sheet XML: refused from the directory.
 		{"bomb-1900mb.xlsx", 12_000_000, 10, numberCell},
-		// ≈ 230 MB, just under the 256 MB limit: 1 M rows (Excel's
-		// limit is 1 048 576), 14 M cells, read.
+		// ≈ 230 MB: 1 M rows (Excel's limit is 1 048 576), 14 M cells,
+		// over the 64 MB unpack limit.
 		{"bomb-230mb.xlsx", 1_000_000, 14, numberCell},
+		// ≈ 64.6 MB, just under the 64 MB (MiB) limit: 950 000 rows × 3
+		// cells, read.
+		{"bomb-64mb.xlsx", 950_000, 3, numberCell},
+		// ≈ 60 MB of empty cells with 4 M + 1 cells, just over MaxXLSXCells.
+		{"bomb-4m-cells.xlsx", 250_001, 16, func(r, c int) string { return "<c/>" }},
 		// ≈ 252 MB of empty cells <c/>: 54 M cells, over MaxCells, refused by the count.
 		{"bomb-empty-cells.xlsx", 1_750_000, 31, func(r, c int) string { return "<c/>" }},
 		// ≈ 250 MB of cells <c r="A1"/>: 16 M empty cells with references, read.

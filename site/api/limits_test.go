@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -11,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/nqp-index/nqp/scoring/ingest"
 	"github.com/nqp-index/nqp/scoring/sample"
 )
 
@@ -123,7 +125,8 @@ func TestBusy(t *testing.T) {
 	}
 }
 
-// TestXLSXBombRefused: a workbook that unpacks past MaxBody is refused
+// TestXLSXBombRefused: a workbook that unpacks past MaxBody /
+// ingest.XLSXUnpackShare (8 MB) is refused
 // from its zip directory (422, code too-large in the report), at once.
 func TestXLSXBombRefused(t *testing.T) {
 	var zb bytes.Buffer
@@ -150,7 +153,7 @@ func TestXLSXBombRefused(t *testing.T) {
 		t.Errorf("status %d, want 422", res.StatusCode)
 	}
 	e := errorBody(t, res)
-	if !strings.Contains(string(e.Report), `"too-large"`) || !strings.Contains(string(e.Report), "32 MB limit") {
+	if !strings.Contains(string(e.Report), `"too-large"`) || !strings.Contains(string(e.Report), fmt.Sprintf("%d MB limit", MaxBody/ingest.XLSXUnpackShare>>20)) {
 		t.Errorf("report: %s", e.Report)
 	}
 	if took > 2*time.Second {
