@@ -11,6 +11,10 @@ import (
 // known units which the row's context columns cannot tell apart.
 const CodeAmbiguousUnit = "ambiguous-unit"
 
+// CodeUnitContext is the Warning for a unit matched to a place that the
+// row's province or prefecture column contradicts (the match is kept).
+const CodeUnitContext = "unit-context"
+
 // UnitResolver canonicalises unit texts with help from the whole file: a
 // richer form of Options.UnitMatcher (package region's Resolver matches
 // China's provinces, prefectures and counties this way).
@@ -21,7 +25,10 @@ type UnitResolver interface {
 	// (e.g. a province or prefecture column), or nil.
 	Prepare(header []string, unitCol int, units []string) (context []int)
 	// Resolve returns the unit's code and display name, or ok false; an
-	// ambiguous text comes with its candidates, which are reported.
+	// ambiguous text comes with its candidates, which are reported. A
+	// match that the row's context contradicts comes with ok true and
+	// candidates = the match described, then the context texts it
+	// contradicts; it is reported as a warning and kept.
 	Resolve(raw string, context []string) (code, name string, candidates []string, ok bool)
 }
 
@@ -86,11 +93,19 @@ func (b *builder) resolve(i int, name, code string, ctx []string) (c string, n s
 	rs := b.opt.UnitResolver
 	mc, mn, cands, ok := rs.Resolve(name, ctx)
 	if !ok && code != name {
-		var c2 []string
-		mc, mn, c2, ok = rs.Resolve(code, ctx)
-		if !ok && len(cands) == 0 {
+		mc2, mn2, c2, ok2 := rs.Resolve(code, ctx)
+		switch {
+		case ok2:
+			mc, mn, cands, ok = mc2, mn2, c2, true
+		case len(cands) == 0:
 			cands = c2
 		}
+	}
+	if ok && len(cands) > 1 {
+		t, cols := b.t, b.c
+		b.r.add(diag.Warning, CodeUnitContext, t.rowNum(i), t.src[cols.unit]+1, t.names[cols.unit], name,
+			fmt.Sprintf("“%s”识别为 %s，与同行的“%s”不符；请核对", name, cands[0], strings.Join(cands[1:], "”“")),
+			fmt.Sprintf("%q was matched as %s, which does not lie in %s given in the same row; please check", name, cands[0], strings.Join(cands[1:], ", ")))
 	}
 	if ok || len(cands) == 0 {
 		return mc, mn, ok, false

@@ -123,14 +123,19 @@ func TestResolver(t *testing.T) {
 		{"襄樊", nil, "420600", "襄阳市", 0},
 		{"襄樊市", nil, "420600", "襄阳市", 0},
 		{"朝阳", []string{"辽宁省", ""}, "211321", "朝阳县", 0}, // the county, in a county file
+		{"嘉善", []string{"浙江", "湖州市"}, "330421", "嘉善县", 2},  // kept, but the prefecture column disagrees
+		{"嘉善", []string{"浙江", "第一组"}, "330421", "嘉善县", 0}, // a context text that names no place is ignored
 		{"Atlantis", nil, "", "", 0},
 	} {
 		code, name, cands, ok := r.Resolve(c.raw, c.ctx)
 		if code != c.code || name != c.name || len(cands) != c.n || ok != (c.code != "") {
 			t.Errorf("%q %v: %q %q %v %v", c.raw, c.ctx, code, name, cands, ok)
 		}
-		if c.n == 2 && (cands[0] != "北京市朝阳区（110105）" || cands[1] != "吉林省长春市朝阳区（220104）") {
+		if c.raw == "朝阳区" && c.n == 2 && (cands[0] != "北京市朝阳区（110105）" || cands[1] != "吉林省长春市朝阳区（220104）") {
 			t.Errorf("candidates %v", cands)
+		}
+		if c.raw == "嘉善" && c.n == 2 && (cands[0] != "浙江省嘉兴市嘉善县（330421）" || cands[1] != "湖州市") {
+			t.Errorf("contradiction %v", cands)
 		}
 	}
 }
@@ -211,7 +216,7 @@ func TestReadFormerNames(t *testing.T) {
 // 330421 are one unit; 朝阳区 is told apart by the province column, and
 // without one it is reported with row, column and candidates.
 func TestIngestCounties(t *testing.T) {
-	csv := "县区,省份,年份,x\n嘉善县,浙江,2022,1\n嘉善,,2023,2\n330421,,2024,3\n朝阳区,北京,2022,4\n朝阳区,吉林,2022,5\n朝阳区,,2022,6\n襄樊,,2022,7\n"
+	csv := "县区,省份,年份,x\n嘉善县,浙江,2022,1\n嘉善,,2023,2\n330421,,2024,3\n朝阳区,北京,2022,4\n朝阳区,吉林,2022,5\n朝阳区,,2022,6\n襄樊,,2022,7\n嘉善,江苏,2025,8\n"
 	p, rep, err := ingest.Read("c.csv", []byte(csv), ingest.Options{UnitResolver: region.NewResolver(map[string]string{"襄樊": "襄阳"})})
 	if err != nil {
 		t.Fatal(err)
@@ -233,12 +238,18 @@ func TestIngestCounties(t *testing.T) {
 				t.Errorf("ambiguous: %+v", pr)
 			}
 		}
+		if pr.Code == ingest.CodeUnitContext {
+			n += 10
+			if pr.Row != 9 || pr.Col != 1 || pr.Zh != "“嘉善”识别为 浙江省嘉兴市嘉善县（330421），与同行的“江苏”不符；请核对" {
+				t.Errorf("context: %+v", pr)
+			}
+		}
 		if pr.Code == "unknown-unit" {
 			t.Errorf("unexpected %v", pr)
 		}
 	}
-	if n != 1 {
-		t.Errorf("%d ambiguous-unit problems, want 1: %v", n, rep.Problems)
+	if n != 11 {
+		t.Errorf("%d ambiguous-unit + 10 × unit-context problems, want 1 + 10: %v", n, rep.Problems)
 	}
 	note := ""
 	for _, pr := range rep.Problems {

@@ -373,14 +373,38 @@ func (r *Resolver) Resolve(raw string, context []string) (code, name string, can
 	case 0:
 		return "", "", nil, false
 	case 1:
+		d := cands[0]
 		if r.resolved == nil {
 			r.resolved = map[string]Division{}
 		}
-		r.resolved[cands[0].Code] = cands[0]
-		return cands[0].Code, cands[0].Name, nil, true
+		r.resolved[d.Code] = d
+		var against []string
+		for _, c := range context {
+			if strings.TrimSpace(c) != "" && namesPlace(c) && len(Narrow([]Division{d}, c)) == 0 {
+				against = append(against, c)
+			}
+		}
+		if len(against) > 0 {
+			candidates = append([]string{fmt.Sprintf("%s（%s）", d.Path(), d.Code)}, against...)
+		}
+		return d.Code, d.Name, candidates, true
 	}
 	for _, d := range cands {
 		candidates = append(candidates, fmt.Sprintf("%s（%s）", d.Path(), d.Code))
 	}
 	return "", "", candidates, false
+}
+
+// namesPlace reports whether a context text names a province or a
+// prefecture-level unit.
+func namesPlace(c string) bool {
+	if _, ok := Match(c); ok {
+		return true
+	}
+	for _, d := range Candidates(c) {
+		if d.Level != LevelCounty {
+			return true
+		}
+	}
+	return false
 }
