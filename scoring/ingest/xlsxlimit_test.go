@@ -254,8 +254,10 @@ func TestWriteBombs(t *testing.T) {
 		// ≈ 64.6 MB, just under the 64 MB (MiB) limit: 950 000 rows × 3
 		// cells, read.
 		{"bomb-64mb.xlsx", 950_000, 3, numberCell},
-		// ≈ 60 MB of empty cells with 4 M + 1 cells, just over MaxXLSXCells.
-		{"bomb-4m-cells.xlsx", 250_001, 16, func(r, c int) string { return "<c/>" }},
+		// 3 M + 16 empty cells, just over MaxXLSXCells.
+		{"bomb-3m-cells.xlsx", 187_501, 16, func(r, c int) string { return "<c/>" }},
+		// 3 M dense cells (50 MB), at MaxXLSXCells: read.
+		{"bomb-3m-dense.xlsx", 214_285, 14, numberCell},
 		// ≈ 252 MB of empty cells <c/>: 54 M cells, over MaxCells, refused by the count.
 		{"bomb-empty-cells.xlsx", 1_750_000, 31, func(r, c int) string { return "<c/>" }},
 		// ≈ 250 MB of cells <c r="A1"/>: 16 M empty cells with references, read.
