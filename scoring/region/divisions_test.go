@@ -277,3 +277,31 @@ func TestResolverNotDivisions(t *testing.T) {
 		t.Errorf("北京: %s %s %v", code, name, ok)
 	}
 }
+
+// Every one of the 2,975 county-level units, written by its published
+// name with its prefecture (as the table's placeholders are named: 北京市,
+// 重庆市（县）, 河南省省直辖县级行政区划…) in a context column, and again with
+// its province as well, resolves to its own code without a warning.
+func TestEveryCountyWithItsPrefecture(t *testing.T) {
+	counties := region.Divisions(region.LevelCounty)
+	units := make([]string, len(counties))
+	for i, d := range counties {
+		units[i] = d.Name
+	}
+	r := region.NewResolver(nil)
+	r.Prepare([]string{"县区", "省份", "地级市"}, 0, units)
+	bad := 0
+	for _, d := range counties {
+		for _, ctx := range [][]string{{"", d.PrefectureName}, {d.ProvinceName, d.PrefectureName}} {
+			code, _, cands, ok := r.Resolve(d.Name, ctx)
+			if !ok || code != d.Code || cands != nil {
+				if bad++; bad <= 10 {
+					t.Errorf("%s %v: %s %v %v", d.Path(), ctx, code, cands, ok)
+				}
+			}
+		}
+	}
+	if bad > 0 {
+		t.Errorf("%d of %d failed", bad, 2*len(counties))
+	}
+}

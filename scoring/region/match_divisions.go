@@ -154,22 +154,33 @@ func pick(t *divTables, idx []int) []Division {
 // prefecture-level unit (published or short name, or code) keeps the
 // candidates in it. Texts that name no such place are ignored.
 func Narrow(cands []Division, context ...string) []Division {
+	return narrow(cands, context, placesOf)
+}
+
+// placesOf returns the province or the prefecture-level units a context
+// text names.
+func placesOf(c string) []Division {
+	var places []Division
+	if strings.TrimSpace(c) == "" {
+		return nil
+	}
+	if p, ok := Match(c); ok {
+		if d, ok := DivisionByCode(p.Code); ok {
+			places = append(places, d)
+		}
+		return places
+	}
+	for _, d := range Candidates(c) {
+		if d.Level != LevelCounty {
+			places = append(places, d)
+		}
+	}
+	return places
+}
+
+func narrow(cands []Division, context []string, placesOf func(string) []Division) []Division {
 	for _, c := range context {
-		if strings.TrimSpace(c) == "" {
-			continue
-		}
-		var places []Division
-		if p, ok := Match(c); ok {
-			if d, ok := DivisionByCode(p.Code); ok {
-				places = append(places, d)
-			}
-		} else {
-			for _, d := range Candidates(c) {
-				if d.Level != LevelCounty {
-					places = append(places, d)
-				}
-			}
-		}
+		places := placesOf(c)
 		if len(places) == 0 {
 			continue
 		}
@@ -204,6 +215,7 @@ type Resolver struct {
 	level      Level                 // the file's most common level
 	cands      map[string][]Division // Candidates by text, kept between Prepare and Resolve
 	resolved   map[string]Division   // the divisions Resolve returned, by code
+	places     map[string][]Division // placesOf by context text
 }
 
 // Note summarises the units resolved as prefectures or counties, e.g.
@@ -238,6 +250,19 @@ func (r *Resolver) Note() (zh, en string) {
 		en += fmt.Sprintf("; %d more at other levels", other)
 	}
 	return zh, en
+}
+
+// placesOf is placesOf, remembered.
+func (r *Resolver) placesOf(c string) []Division {
+	if p, ok := r.places[c]; ok {
+		return p
+	}
+	if r.places == nil {
+		r.places = map[string][]Division{}
+	}
+	p := placesOf(c)
+	r.places[c] = p
+	return p
 }
 
 // candidates is Candidates, remembered.
@@ -354,7 +379,7 @@ func (r *Resolver) Resolve(raw string, context []string) (code, name string, can
 	}
 	cands := r.candidates(r.current(raw))
 	if len(cands) > 1 {
-		if n := Narrow(cands, context...); len(n) > 0 {
+		if n := narrow(cands, context, r.placesOf); len(n) > 0 {
 			cands = n
 		}
 	}
@@ -380,7 +405,7 @@ func (r *Resolver) Resolve(raw string, context []string) (code, name string, can
 		r.resolved[d.Code] = d
 		var against []string
 		for _, c := range context {
-			if strings.TrimSpace(c) != "" && namesPlace(c) && len(Narrow([]Division{d}, c)) == 0 {
+			if len(r.placesOf(c)) > 0 && len(narrow([]Division{d}, []string{c}, r.placesOf)) == 0 {
 				against = append(against, c)
 			}
 		}
@@ -393,18 +418,4 @@ func (r *Resolver) Resolve(raw string, context []string) (code, name string, can
 		candidates = append(candidates, fmt.Sprintf("%s（%s）", d.Path(), d.Code))
 	}
 	return "", "", candidates, false
-}
-
-// namesPlace reports whether a context text names a province or a
-// prefecture-level unit.
-func namesPlace(c string) bool {
-	if _, ok := Match(c); ok {
-		return true
-	}
-	for _, d := range Candidates(c) {
-		if d.Level != LevelCounty {
-			return true
-		}
-	}
-	return false
 }
