@@ -41,12 +41,21 @@ func chooseFramework(out *Outcome, j Job, p *panel.Panel) (*framework.Framework,
 		fw, rep, _ = job.ChooseFramework(job.Spec{}, p)
 		out.Report.Merge(rep)
 	}
-	fw, ch, rep := job.Follow(fw, requested, p, j.Follow)
+	// The bundled sample with its own template: its coverage notes are
+	// info, as in nqp score -sample (job.SampleNotes).
+	ownSample := j.Framework == nil && j.Template == "drivers" && job.IsSample(j.FileName, j.Data)
+	fw, ch, rep := job.Follow(fw, requested, p, j.Follow && !ownSample)
+	if ownSample {
+		job.SampleNotes(&rep)
+	}
 	out.Report.Merge(rep)
 	out.Choice = &ch
 	// The same matching and messages as the CLI (job.MatchData), so that
 	// the downloaded result's report equals the CLI's.
 	m, rep, err := job.MatchData(fw, p)
+	if ownSample {
+		job.SampleNotes(&rep)
+	}
 	out.Report.Merge(rep)
 	out.Framework, out.Match = fw.Clone(), &m
 	if err != nil {

@@ -8,6 +8,7 @@ import (
 
 	"github.com/nqp-index/nqp/scoring/diag"
 	"github.com/nqp-index/nqp/scoring/framework"
+	"github.com/nqp-index/nqp/scoring/sample"
 )
 
 // allColumnsValue is the template select's value for "every numeric
@@ -80,7 +81,9 @@ func (c *Workbench) fwNotice(l Lang) app.UI {
 	default:
 		name := fwName(l, ch.Requested, c.ws.FwCustom)
 		key := "fwn_kept"
-		if !framework.KeepForData(ch.Matched, ch.Columns) {
+		// The bundled sample with its own template covers three of the
+		// drivers' dimensions on purpose (job.SampleNotes): no warning.
+		if !framework.KeepForData(ch.Matched, ch.Columns) && !(c.ws.FileName == sample.TechmePanelName && ch.Requested == "drivers") {
 			key = "fwn_few"
 		}
 		text = fmt.Sprintf(T(l, key), name, ch.Columns, ch.Matched)

@@ -97,18 +97,3 @@ func readChunks(r io.Reader, max int64) ([]byte, error) {
 	}
 	return out, nil
 }
-
-// sampleCoverage makes the drivers template's missing indicators an info
-// note on the bundled sample: the panel covers 7 of the template's 16
-// indicators (as the template's description says), and there is nothing
-// a user could do about it. With data of one's own it stays a warning.
-func sampleCoverage(rep *diag.Report) {
-	for i, p := range rep.Problems {
-		if p.Code == "indicators-missing" && p.Severity == diag.Warning {
-			p.Severity = diag.Info
-			p.Zh += "（内置示例数据只覆盖科技创新、人才集聚和战略性新兴产业三个维度）"
-			p.En += " (the bundled sample covers only the innovation, talent and emerging-industry dimensions)"
-			rep.Problems[i] = p
-		}
-	}
-}

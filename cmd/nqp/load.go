@@ -122,7 +122,7 @@ func loadFramework(c *common, p *panel.Panel) (*framework.Framework, map[string]
 	}
 	m, r, err := job.MatchData(fw, p)
 	if c.sample && c.template == "" && c.meta == "" {
-		sampleCoverage(&r)
+		job.SampleNotes(&r)
 	}
 	rep.Merge(r)
 	if err != nil {
