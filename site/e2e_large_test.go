@@ -29,7 +29,7 @@ func TestE2ELarge(t *testing.T) {
 		return s
 	}
 	// The flat framework (every column one indicator), as for any user file.
-	b.do(chromedp.Evaluate[chromedp.Void](`(() => { const s = document.getElementById('template'); s.value = ''; s.dispatchEvent(new Event('change', {bubbles: true})); })()`))
+	b.do(chromedp.Evaluate[chromedp.Void](`(() => { const s = document.getElementById('template'); s.value = '__all'; s.dispatchEvent(new Event('change', {bubbles: true})); })()`))
 	if err := b.poll(`!document.getElementById('busy') && document.querySelectorAll('#ranking tbody tr').length === 31`); err != nil {
 		t.Fatal(err)
 	}
@@ -54,7 +54,7 @@ func TestE2ELarge(t *testing.T) {
 	}
 
 	// The county panel, scored and kept.
-	b.do(chromedp.Evaluate[chromedp.Void](`(() => { const s = document.getElementById('template'); s.value = ''; s.dispatchEvent(new Event('change', {bubbles: true})); })()`))
+	b.do(chromedp.Evaluate[chromedp.Void](`(() => { const s = document.getElementById('template'); s.value = '__all'; s.dispatchEvent(new Event('change', {bubbles: true})); })()`))
 	b.do(chromedp.SetUploadFiles(chromedp.ID("file"), []string{path}))
 	// The engine reports its progress while it works.
 	if err := b.poll(`/第 [123] 步/.test((document.getElementById('stage')||{innerText:''}).innerText)`); err != nil {
