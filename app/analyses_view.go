@@ -144,13 +144,14 @@ func DivisionsOf(res *pipeline.Result) Divisions {
 // SuggestAnalyses returns the analyses for res, with defaults chosen by
 // the data: coupling and obstacle degrees of the index's dimensions (when
 // it has two or more); Dagum and Theil by the four regions when the units
-// are provinces, by prefecture for county units (by province when they lie
-// in one prefecture… or several provinces), by province for prefecture
-// units, else by the recipe's group column; σ and β convergence; Moran's
-// I with province contiguity (provinces) or the weights matrix w the user
-// uploaded (other units); kernel densities, a Markov chain and the
-// uncertainty analysis with N = 200. Dagum, Theil, σ, β, Markov and Moran
-// are listed even when they cannot run, with the reason.
+// are provinces, by the recipe's group column when it is a text column of
+// the data, by prefecture for county units in two or more prefectures,
+// else by province for prefecture or county units in two or more
+// provinces; σ and β convergence; Moran's I with the weights matrix w the
+// user uploaded, else province contiguity (provinces only); kernel
+// densities, a Markov chain and the uncertainty analysis with N = 200.
+// Dagum, Theil, σ, β, Markov and Moran are listed even when they cannot
+// run, with the reason (Why).
 func SuggestAnalyses(res *pipeline.Result, w ...*pipeline.SpatialWeights) []SuggestedAnalysis {
 	if res == nil || len(res.Aggregates) == 0 || res.Framework == nil {
 		return nil
