@@ -89,7 +89,7 @@ func (c *Workbench) method(l Lang) app.UI {
 			c.methodErr = ""
 			cur, v := c.ws.recipe(), val(ctx)
 			if key == "normalise.method" && v == pipeline.Dist2Ref && cur.Normalise.RefUnit == "" && c.ws.Result != nil && len(c.ws.Result.Units) > 0 {
-				cur, _ = SetMethodOption(cur, "normalise.ref_unit", c.ws.Result.Units[0].Code)
+				cur.Normalise.RefUnit = c.ws.Result.Units[0].Code // kept by the switch to dist2ref
 			}
 			nr, err := SetMethodOption(cur, key, v)
 			if err != nil {

@@ -1,10 +1,13 @@
 package app
 
 import (
+	"bytes"
 	"encoding/json"
+	"slices"
 	"strconv"
 	"strings"
 
+	"github.com/nqp-index/nqp/scoring/analysis"
 	"github.com/nqp-index/nqp/scoring/diag"
 	"github.com/nqp-index/nqp/scoring/pipeline"
 )
@@ -119,11 +122,13 @@ func SetMethodOption(r pipeline.Recipe, key, value string) (pipeline.Recipe, err
 		r.Treat.F2 = value
 	// Normalisation.
 	case "normalise.method":
-		// The reference unit is kept (the form sets it before choosing dist2ref).
-		r.Normalise = pipeline.Normalise{NormSpec: pipeline.NormSpec{Method: value, RefUnit: n.RefUnit}, Scope: n.Scope}
+		// The new method's defaults are set first; switchMethod then keeps
+		// only the keys the new method reads (a reference unit set before
+		// choosing dist2ref is kept, and dropped again on leaving it).
 		if value == pipeline.Goalposts {
-			r.Normalise.GoalLower, r.Normalise.GoalUpper = fp(0), fp(100)
+			n.GoalLower, n.GoalUpper = fp(0), fp(100)
 		}
+		return switchMethod(r, key, value)
 	case "normalise.scope":
 		n.Scope = value
 	case "normalise.lower":
@@ -165,7 +170,7 @@ func SetMethodOption(r pipeline.Recipe, key, value string) (pipeline.Recipe, err
 		if value == pipeline.WAHP || value == pipeline.WCombination {
 			return r, diag.Errorf("%s 需要在配方文件中设定（判断矩阵或基础方法），请上传配方 JSON", "%s is set in a recipe file (judgement matrices or base methods): upload a recipe JSON", value)
 		}
-		r.Weights = pipeline.Weights{Method: value}
+		return switchMethod(r, key, value)
 	case "weights.variant":
 		w.Variant = value
 	case "weights.zero_rule":
@@ -191,10 +196,10 @@ func SetMethodOption(r pipeline.Recipe, key, value string) (pipeline.Recipe, err
 		w.PCA = &pipeline.PCASpec{Form: value}
 	// Aggregation.
 	case "aggregate.method":
-		r.Aggregate = pipeline.Aggregate{Method: value, Scale: a.Scale, MinShare: a.MinShare}
 		if value == pipeline.GenMean {
-			r.Aggregate.P = fp(2)
+			a.P = fp(2)
 		}
+		return switchMethod(r, key, value)
 	case "aggregate.scale":
 		setF(&a.Scale)
 	case "aggregate.min_share":
@@ -219,8 +224,97 @@ func SetMethodOption(r pipeline.Recipe, key, value string) (pipeline.Recipe, err
 	if err != nil {
 		return r, err
 	}
+	return strictRecipe(r)
+}
+
+// switchMethod sets the method of a recipe section (key "section.method")
+// with analysis.EditRecipe, which drops every key of the section that the
+// new method does not read, so that no key of the old method stays behind
+// (pipeline.ParseRecipe, and so the CLI, would refuse the recipe).
+func switchMethod(r pipeline.Recipe, key, value string) (pipeline.Recipe, error) {
+	v, _ := json.Marshal(value)
+	out, err := analysis.EditRecipe(r, key, v)
+	if err == nil {
+		return out, nil
+	}
+	// EditRecipe names the value an "alternative"; the form reports the
+	// recipe's own error when there is one.
+	section, _, _ := strings.Cut(key, ".")
+	switch section {
+	case "normalise":
+		r.Normalise.Method = value
+	case "weights":
+		r.Weights.Method = value
+	case "aggregate":
+		r.Aggregate.Method = value
+	}
 	r.Resolve()
-	return r, r.Check()
+	if cerr := r.Check(); cerr != nil {
+		return r, cerr
+	}
+	return r, err
+}
+
+// strictRecipe resolves and checks r as pipeline.ParseRecipe reads a
+// recipe file (no key that the chosen methods do not read), so that every
+// recipe the page keeps, shows and downloads is one the CLI accepts.
+func strictRecipe(r pipeline.Recipe) (pipeline.Recipe, error) {
+	r.Resolve()
+	if err := r.Check(); err != nil {
+		return r, err
+	}
+	out, err := pipeline.ParseRecipe(bytes.NewReader(r.JSON()))
+	if err != nil {
+		return r, err
+	}
+	return out, nil
+}
+
+// tidyRecipe drops the keys that the methods of normalise, weights and
+// aggregate (and of each per-indicator normalisation) do not read: keys
+// left by a change made in code (r.Weights.Method = ...) or by an earlier
+// version of the form (normalise.ref_unit after leaving dist2ref). They
+// never changed a result. Files a user brings are read strictly instead
+// (ParseRecipe, OpenJSON), so a key a user wrote is never dropped.
+func tidyRecipe(r pipeline.Recipe) pipeline.Recipe {
+	var tree map[string]any
+	if json.Unmarshal(r.JSON(), &tree) != nil {
+		return r
+	}
+	keep := func(section string, obj map[string]any) {
+		m, _ := obj["method"].(string)
+		known, ok := pipeline.SectionKeys(section, m)
+		if !ok {
+			return // Check names the unknown method
+		}
+		for k := range obj {
+			if !slices.Contains(known, k) && k != "indicators" {
+				delete(obj, k)
+			}
+		}
+	}
+	for _, section := range []string{"normalise", "weights", "aggregate"} {
+		if obj, ok := tree[section].(map[string]any); ok {
+			keep(section, obj)
+		}
+	}
+	if n, ok := tree["normalise"].(map[string]any); ok {
+		if ind, ok := n["indicators"].(map[string]any); ok {
+			for _, o := range ind {
+				if obj, ok := o.(map[string]any); ok {
+					keep("normalise", obj)
+					delete(obj, "scope")
+					delete(obj, "indicators")
+				}
+			}
+		}
+	}
+	b, err := json.Marshal(tree)
+	var out pipeline.Recipe
+	if err != nil || json.Unmarshal(b, &out) != nil {
+		return r
+	}
+	return out
 }
 
 func fp(v float64) *float64 { return &v }

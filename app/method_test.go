@@ -40,7 +40,6 @@ func TestSetMethodOption(t *testing.T) {
 		{"weights.method", "pca", func(r pipeline.Recipe) bool {
 			return r.Weights.PCA != nil && r.Weights.PCA.Form == pipeline.PCAComposite
 		}},
-		{"weights.pca.form", "coinr", func(r pipeline.Recipe) bool { return r.Weights.PCA.Form == pipeline.PCACOINr }},
 		{"weights.zero_rule", "shift", func(r pipeline.Recipe) bool { return r.Weights.Delta == 0.0001 }},
 		{"weights.variant", "per-period", func(r pipeline.Recipe) bool { return r.Weights.Variant == "per-period" }},
 		{"weights.upper", "equal", func(r pipeline.Recipe) bool { return r.Weights.Upper == "equal" }},
@@ -84,7 +83,7 @@ func TestSetMethodOption(t *testing.T) {
 		for _, v := range values {
 			b := base
 			if v == pipeline.Dist2Ref {
-				b, _ = SetMethodOption(base, "normalise.ref_unit", "11")
+				b.Normalise.RefUnit = "11" // as the form does before choosing dist2ref
 			}
 			_, err := SetMethodOption(b, key, v)
 			inFile := v == pipeline.WAHP || v == pipeline.WCombination
@@ -92,6 +91,13 @@ func TestSetMethodOption(t *testing.T) {
 				t.Errorf("%s=%s: %v", key, v, err)
 			}
 		}
+	}
+	pca, _ := SetMethodOption(base, "weights.method", "pca")
+	if r, err := SetMethodOption(pca, "weights.pca.form", "coinr"); err != nil || r.Weights.PCA.Form != pipeline.PCACOINr {
+		t.Errorf("weights.pca.form=coinr: %v", err)
+	}
+	if _, err := SetMethodOption(base, "weights.pca.form", "coinr"); err == nil || !strings.Contains(err.Error(), "weights.pca") {
+		t.Errorf("weights.pca.form with entropy weights: %v", err)
 	}
 	vikor, _ := SetMethodOption(base, "aggregate.method", "vikor")
 	if _, err := SetMethodOption(vikor, "aggregate.v", "2"); err == nil {

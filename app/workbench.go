@@ -75,6 +75,7 @@ func (c *Workbench) OnMount(ctx app.Context) {
 // restore opens a saved project and scores it (the sample if it cannot
 // be opened); inIDB tells that its data is already in IndexedDB.
 func (c *Workbench) restore(ctx app.Context, p Project, inIDB bool) {
+	p.Recipe = tidyRecipe(p.Recipe) // a session saved by an earlier version
 	if c.ws.Open(p) != nil {
 		c.lost = true
 		c.ws.SetSample()

@@ -137,10 +137,11 @@ func (w *Workspace) Open(p Project) error {
 	if p.Schema != ProjectSchema {
 		return diag.Errorf("不是本工具的项目文件（版本 %q）", "not a project file of this tool (schema %q)", p.Schema)
 	}
-	p.Recipe.Resolve()
-	if err := p.Recipe.Check(); err != nil {
+	r, err := strictRecipe(p.Recipe) // as the CLI reads it
+	if err != nil {
 		return err
 	}
+	p.Recipe = r
 	if p.Lang != "" {
 		w.Lang = p.Lang
 	}
@@ -183,8 +184,10 @@ func (w *Workspace) recipe() pipeline.Recipe {
 // SetRecipe replaces the recipe; an invalid recipe is refused with an
 // error and the previous one kept.
 func (w *Workspace) SetRecipe(r pipeline.Recipe) error {
-	r.Resolve()
-	if err := r.Check(); err != nil {
+	// Keys the methods do not read (left by a change made in code) are
+	// dropped; every recipe kept is one the CLI reads.
+	r, err := strictRecipe(tidyRecipe(r))
+	if err != nil {
 		w.Report.Add(diag.New(diag.Error, "recipe", diag.Message(err, "zh"), diag.Message(err, "en")))
 		return err
 	}

@@ -46,14 +46,14 @@ var (
 		PymcdmMax:  {},
 	}
 	// weightsCommon: keys of every weighting method.
-	weightsCommon = []string{"method", "upper", "as_given", "optimise", "noise"}
+	weightsCommon = []string{"method", "upper", "optimise", "noise"}
 	weightsKeys   = map[string][]string{
 		WEntropy:     {"variant", "zero_rule", "delta", "a", "b"},
 		WCRITIC:      {"correlation"},
 		WCV:          {"cv_on"},
 		WSD:          {},
 		WEqual:       {},
-		WManual:      {},
+		WManual:      {"as_given"}, // weights used as given: manual only
 		WPCA:         {"pca"},
 		WAHP:         {"ahp"},
 		WCombination: {"combine"},

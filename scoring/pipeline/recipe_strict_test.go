@@ -28,7 +28,7 @@ func TestParseRecipeStrict(t *testing.T) {
 			known: "grade, method, min_share, ref_period, reference, rho, scale, scope"},
 		{in: `{"aggregate":{"method":"vikor","V":0.3}}`, path: "aggregate.V"},
 		{in: `{"weights":{"method":"entropy","correlation":"spearman"}}`, path: "weights.correlation",
-			known: "a, as_given, b, delta, method, noise, optimise, upper, variant, zero_rule"},
+			known: "a, b, delta, method, noise, optimise, upper, variant, zero_rule"},
 		{in: `{"weights":{"method":"combination","combine":{"rule":"linear","alpha":[0.5,0.5],"bases":[{"method":"critic"},{"method":"cv","correlation":"kendall"}]}}}`,
 			path: "weights.combine.bases[1].correlation"},
 		{in: `{"normalise":{"method":"minmax","indicators":{"x1":{"method":"zscore","lower":0.1}}}}`, path: "normalise.indicators.x1.lower"},
