@@ -122,8 +122,8 @@ func TestResolver(t *testing.T) {
 		{"朝阳区", nil, "", "", 2},
 		{"襄樊", nil, "420600", "襄阳市", 0},
 		{"襄樊市", nil, "420600", "襄阳市", 0},
-		{"朝阳", []string{"辽宁省", ""}, "211321", "朝阳县", 0}, // the county, in a county file
-		{"嘉善", []string{"浙江", "湖州市"}, "330421", "嘉善县", 2},  // kept, but the prefecture column disagrees
+		{"朝阳", []string{"辽宁省", ""}, "211321", "朝阳县", 0},   // the county, in a county file
+		{"嘉善", []string{"浙江", "湖州市"}, "330421", "嘉善县", 2}, // kept, but the prefecture column disagrees
 		{"嘉善", []string{"浙江", "第一组"}, "330421", "嘉善县", 0}, // a context text that names no place is ignored
 		{"Atlantis", nil, "", "", 0},
 	} {
