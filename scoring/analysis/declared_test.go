@@ -262,7 +262,7 @@ func TestDeclaredDeterministic(t *testing.T) {
 func TestDeclaredRecipeErrors(t *testing.T) {
 	for _, c := range []struct{ recipe, want string }{
 		{`[{"name":"nonsense"}]`, "analyses[0].name"},
-		{`[{"name":"kde","top":3}]`, "analyses[0].top 不适用于分析 kde"},
+		{`[{"name":"kde","top":3}]`, "analyses[0].top”（analyses[0].name kde 可用的键：bandwidth, cut, h, id, kernel, level, name, points）"},
 		{`[{"name":"coupling","variant":"x"}]`, "analyses[0].variant"},
 		{`[{"name":"theil"},{"name":"kde","id":"theil"}]`, "duplicate id"},
 		{`[{"name":"sigma","ddof":2}]`, "analyses[0].ddof"},

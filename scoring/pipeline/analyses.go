@@ -6,10 +6,13 @@ import (
 	"fmt"
 	"math"
 	"reflect"
+	"slices"
+	"sort"
 	"strconv"
 	"strings"
 
 	"github.com/nqp-index/nqp/scoring/diag"
+	"github.com/nqp-index/nqp/scoring/jsonx"
 )
 
 // Analysis names (the recipe's analyses[].name). The analyses themselves
@@ -184,19 +187,80 @@ var analysisParams = map[string]string{
 	ACompare:       "level variants",
 }
 
+// spatialKeys are the keys of each type of spatial weights.
+var spatialKeys = map[string][]string{
+	WContiguity: {"type", "sea_link", "standardise"},
+	WDistance:   {"type", "power", "standardise"},
+	WMatrix:     {"type", "units", "matrix", "entries", "standardise"},
+}
+
+// analysisKeys returns the JSON keys of the analysis name: name, id and
+// its parameters (nil for an unknown name).
+func analysisKeys(name string) []string {
+	p, ok := analysisParams[name]
+	if !ok {
+		return nil
+	}
+	return append([]string{"name", "id"}, strings.Fields(p)...)
+}
+
+// checkAnalysisKeys checks the keys of each entry of the recipe's
+// analyses (JSON data) against the keys of its analysis, before the
+// recipe is decoded, so that an unknown key (analyses[2].foo) is named
+// with the keys of that analysis rather than of all of them. A key with a
+// zero value is accepted, as in the method sections. Unknown names and
+// malformed JSON are left to the decoder and Check.
+func checkAnalysisKeys(data []byte) error {
+	var top struct {
+		Analyses []map[string]json.RawMessage `json:"analyses"`
+	}
+	if json.Unmarshal(data, &top) != nil {
+		return nil
+	}
+	for i, obj := range top.Analyses {
+		var name string
+		if json.Unmarshal(obj["name"], &name) != nil {
+			continue
+		}
+		name = canonicalAnalysis(name)
+		known := analysisKeys(name)
+		if known == nil {
+			continue // Check names the unknown analysis
+		}
+		keys := make([]string, 0, len(obj))
+		for k := range obj {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		for _, k := range keys {
+			if !slices.Contains(known, k) && !zeroJSON(obj[k]) {
+				return jsonx.UnknownKeyFor(analysisField(i, k), known, analysisField(i, "name")+" "+name)
+			}
+		}
+	}
+	return nil
+}
+
+// canonicalAnalysis maps the accepted aliases of analysis names to the
+// names (as resolveAnalyses does).
+func canonicalAnalysis(name string) string {
+	name = strings.ToLower(strings.TrimSpace(name))
+	switch name {
+	case "gini":
+		return ADagum
+	case "spatial_markov", "spatialmarkov":
+		return ASpatialMarkov
+	case "local-moran", "local_moran":
+		return ALISA
+	}
+	return name
+}
+
 func resolveAnalyses(as []Analysis) {
 	seen := map[string]int{}
 	for i := range as {
 		a := &as[i]
-		a.Name = strings.ToLower(strings.TrimSpace(a.Name))
-		switch a.Name {
-		case "gini":
-			a.Name = ADagum
-		case "spatial_markov", "spatialmarkov":
-			a.Name = ASpatialMarkov
-		case "local-moran", "local_moran":
-			a.Name = ALISA
-		}
+		a.Name = canonicalAnalysis(a.Name)
 		if a.ID == "" {
 			seen[a.Name]++
 			a.ID = a.Name
@@ -342,7 +406,7 @@ func validID(s string) bool {
 
 func (a *Analysis) check(i int) error {
 	f := func(name string) string { return analysisField(i, name) }
-	allowed, ok := analysisParams[a.Name]
+	_, ok := analysisParams[a.Name]
 	if !ok {
 		return bad(f("name"), a.Name, strings.Join(AnalysisNames, ", "))
 	}
@@ -350,16 +414,19 @@ func (a *Analysis) check(i int) error {
 		return diag.Errorf("%s 只能含字母、数字、- 和 _（至多 24 个字符）", "%s may hold letters, digits, - and _ only (at most 24 characters)", f("id"))
 	}
 	// parameters that do not apply to this analysis
-	ok2 := map[string]bool{"name": true, "id": true}
-	for _, p := range strings.Fields(allowed) {
-		ok2[p] = true
-	}
+	known := analysisKeys(a.Name)
 	v := reflect.ValueOf(*a)
 	t := v.Type()
 	for k := 0; k < t.NumField(); k++ {
 		tag := strings.Split(t.Field(k).Tag.Get("json"), ",")[0]
-		if !ok2[tag] && !v.Field(k).IsZero() {
-			return diag.Errorf("%s 不适用于分析 %s（可用参数：%s）", "%s does not apply to the %s analysis (its parameters: %s)", f(tag), a.Name, allowed)
+		if !slices.Contains(known, tag) && !v.Field(k).IsZero() {
+			return jsonx.UnknownKeyFor(f(tag), known, f("name")+" "+a.Name)
+		}
+	}
+	for k, u := range a.Inputs {
+		if u.NoiseSets != 0 && len(u.Noise) == 0 {
+			g := f(fmt.Sprintf("inputs[%d]", k))
+			return jsonx.UnknownKeyFor(g+".noise_sets", []string{"name", "path", "alternatives"}, g+" (path)")
 		}
 	}
 	one := func(field, val, known string) error {
@@ -489,6 +556,13 @@ func (a *Analysis) check(i int) error {
 // result's units is checked when the analysis runs). field names it in
 // messages, e.g. "analyses[0].w".
 func (w *SpatialWeights) Check(field string) error {
+	// Keys of another type of weights would be ignored.
+	if w.Power != 0 && w.Type != WDistance {
+		return jsonx.UnknownKeyFor(field+".power", spatialKeys[w.Type], field+".type "+w.Type)
+	}
+	if w.SeaLink != nil && w.Type != WContiguity {
+		return jsonx.UnknownKeyFor(field+".sea_link", spatialKeys[w.Type], field+".type "+w.Type)
+	}
 	switch w.Type {
 	case WContiguity, WDistance:
 		if w.Units != nil || w.Matrix != nil || w.Entries != nil {

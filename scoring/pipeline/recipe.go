@@ -149,6 +149,9 @@ func ParseRecipe(rd io.Reader) (Recipe, error) {
 	var r Recipe
 	data, err := io.ReadAll(rd)
 	if err == nil {
+		err = checkAnalysisKeys(data) // keys per analysis, before the decoder lists all
+	}
+	if err == nil {
 		err = jsonx.Decode(data, &r)
 	}
 	if err == nil {
