@@ -9,6 +9,8 @@ package app
 
 import (
 	"errors"
+	"github.com/nqp-index/nqp/scoring/job"
+	"slices"
 	"strings"
 
 	"github.com/nqp-index/nqp/scoring/analysis"
@@ -54,6 +56,17 @@ func compute(j Job, progress func(stage string)) Outcome {
 	fw, mapping := chooseFramework(&out, j, p)
 	if fw == nil {
 		return out
+	}
+	if j.Follow {
+		// New data: county units are grouped by prefecture, prefecture
+		// units by province, unless another grouping was chosen (as nqp
+		// score without -groups); the workspace adopts it (Apply).
+		r := j.Recipe
+		r.Analyses = slices.Clone(r.Analyses)
+		if rep := job.FollowGroups(&r, p); len(rep.Problems) > 0 {
+			out.Report.Merge(rep)
+			j.Recipe, out.Groups = r, r.Rank.Groups
+		}
 	}
 	stage(StageScore)
 	res, err := pipeline.Run(pipeline.Input{Data: p, Framework: fw, Columns: mapping}, j.Recipe)

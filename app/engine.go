@@ -55,6 +55,10 @@ type Outcome struct {
 	Match     *framework.Match     `json:"match,omitempty"`
 	// Choice says which framework was used and why (framework_notice.go).
 	Choice *framework.Choice `json:"choice,omitempty"`
+	// Groups is the grouping chosen for new data's units when the recipe
+	// grouped by the four regions (job.FollowGroups): "prefecture" for
+	// county units, "province" for prefecture units; "" when unchanged.
+	Groups string `json:"groups,omitempty"`
 	// XLSX is the workbook of a JobXLSX job and JSON the full result of a
 	// JobJSON job, byte for byte what nqp score writes (export_view.go).
 	XLSX []byte `json:"xlsx,omitempty"`

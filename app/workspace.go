@@ -3,6 +3,7 @@ package app
 import (
 	"bytes"
 	"encoding/json"
+	"slices"
 	"sort"
 
 	"github.com/nqp-index/nqp/scoring/describe"
@@ -87,6 +88,7 @@ func (w *Workspace) Apply(o Outcome) {
 	w.applyCheck(o)
 	w.Detected = o.Detected
 	w.applyChoice(o.Choice)
+	w.applyGroups(o.Groups)
 	if w.Result != nil {
 		w.Period = len(w.Result.Periods) - 1
 	}
@@ -360,4 +362,24 @@ func (w *Workspace) SetFramework(f *framework.Framework, rep diag.Report) {
 		w.FwCustom = f
 		w.chose()
 	}
+}
+
+// applyGroups takes the grouping the engine chose for new data's units
+// (Outcome.Groups): the recipe's four-region grouping of ranks, Dagum and
+// Theil becomes it, so that later runs and the downloaded recipe keep it.
+func (w *Workspace) applyGroups(g string) {
+	if g == "" {
+		return
+	}
+	r := w.recipe()
+	if r.Rank.Groups == "region4" {
+		r.Rank.Groups = g
+	}
+	r.Analyses = slices.Clone(r.Analyses)
+	for i := range r.Analyses {
+		if a := &r.Analyses[i]; (a.Name == pipeline.ADagum || a.Name == pipeline.ATheil) && a.Groups == "region4" {
+			a.Groups = g
+		}
+	}
+	w.Recipe = r
 }

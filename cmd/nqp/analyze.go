@@ -14,6 +14,7 @@ import (
 	"github.com/nqp-index/nqp/scoring/analysis"
 	"github.com/nqp-index/nqp/scoring/diag"
 	"github.com/nqp-index/nqp/scoring/export"
+	"github.com/nqp-index/nqp/scoring/job"
 	"github.com/nqp-index/nqp/scoring/jsonx"
 	"github.com/nqp-index/nqp/scoring/pipeline"
 )
@@ -29,7 +30,7 @@ func cmdAnalyze(args []string, stdout, stderr io.Writer) int {
 	preset := fs.String("preset", "", "nqp-standard or coinr")
 	what := fs.String("what", "", "coupling, obstacle, gini (dagum), theil, kde, markov, spatial-markov, convergence (sigma + beta), sigma, beta, moran (moran + lisa), lisa, ua, sa, remove")
 	level := fs.String("level", "", "aggregate code analysed (default: the index)")
-	groups := fs.String("groups", "region4", "region4, region3 or a text column")
+	groups := fs.String("groups", "", "region4, region3, prefecture, province or a text column (default: region4; prefecture for county units, province for prefecture units)")
 	n := fs.Int("n", 0, "runs (ua, sa) or permutations (moran)")
 	seed := fs.Uint64("seed", 1, "random seed")
 	out := fs.String("o", "", "output file (.json or .csv)")
@@ -91,6 +92,10 @@ func cmdAnalyze(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		rep.Write(stderr, lang)
 		return exitData
+	}
+	if *groups == "" {
+		// Not chosen: county units by prefecture, prefecture units by province.
+		*groups = job.UnitGroups(p)
 	}
 	in := pipeline.Input{Data: p, Framework: fw, Columns: mapping}
 	a := analyzeFlags{lang: lang, code: *level, groups: *groups, n: *n, seed: *seed,

@@ -111,6 +111,7 @@ Common flags of score and inspect:
   -template NAME    built-in framework: drivers, three-elements, tech-green-digital
   -lang zh|en       language of messages and table headers (default zh)
   -sheet, -encoding, -layout, -unit-col, -period-col, -decimal-comma   ingest overrides
+  -former FILE      former unit names (CSV former,current or JSON), e.g. 襄樊,襄阳
 
 Flags of score (each overrides the recipe):
   -recipe FILE -preset NAME -scope global|period -lower L -upper U -shift D
@@ -119,7 +120,9 @@ Flags of score (each overrides the recipe):
   -weights entropy|critic|cv|sd|pca|vertical-horizontal|equal|manual (ahp, combination: in a recipe file)
   -variant pooled|per-period|per-period-mean -zero-rule zero|shift|rescale -delta D
   -aggregate amean|gmean|hmean|genmean|copeland|topsis|entropy-topsis|vikor|gra -scale S
-  -groups region4|region3|COLUMN  (every option and formula: docs/recipe.md, docs/methods/)
+  -groups region4|region3|prefecture|province|COLUMN|none  (default region4; county units
+             by prefecture, prefecture units by province; every option and formula:
+             docs/recipe.md, docs/methods/)
   -units A,B -periods 2020,2021 -o out.json|out.csv|out.xlsx -tables DIR (every table as CSV)
 
 Exit status: 0 ok, 1 data errors (the report is printed), 2 usage errors.
@@ -147,6 +150,7 @@ score 与 inspect 的通用选项：
   -template 名称     内置指标体系：drivers、three-elements、tech-green-digital
   -lang zh|en        提示信息与表头的语言（默认 zh）
   -sheet、-encoding、-layout、-unit-col、-period-col、-decimal-comma   读取选项
+  -former 文件       地区曾用名对照（CSV 曾用名,现名 或 JSON），如 襄樊,襄阳
 
 score 的选项（覆盖配方中的对应设置）：
   -recipe 文件 -preset 名称 -scope global|period -lower L -upper U -shift D
@@ -155,7 +159,8 @@ score 的选项（覆盖配方中的对应设置）：
   -weights entropy|critic|cv|sd|pca|vertical-horizontal|equal|manual（ahp、combination 需在配方文件中设置）
   -variant pooled|per-period|per-period-mean -zero-rule zero|shift|rescale -delta D
   -aggregate amean|gmean|hmean|genmean|copeland|topsis|entropy-topsis|vikor|gra -scale S
-  -groups region4|region3|列名（全部选项与公式见 docs/recipe.md、docs/methods/）
+  -groups region4|region3|prefecture|province|列名|none（默认 region4；县级地区按地级市、
+             地级地区按省份分组；全部选项与公式见 docs/recipe.md、docs/methods/）
   -units A,B -periods 2020,2021 -o 结果.json|结果.csv|结果.xlsx -tables 目录（每张表一个 CSV）
 
 退出码：0 成功；1 数据错误（打印问题报告）；2 用法错误。

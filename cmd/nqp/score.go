@@ -11,6 +11,7 @@ import (
 
 	"github.com/nqp-index/nqp/scoring/diag"
 	"github.com/nqp-index/nqp/scoring/export"
+	"github.com/nqp-index/nqp/scoring/job"
 	"github.com/nqp-index/nqp/scoring/pipeline"
 )
 
@@ -146,6 +147,10 @@ func cmdScore(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		rep.Write(stderr, lang)
 		return exitData
+	}
+	if *groups == "" && *recipeFile == "" {
+		// Not chosen: county units by prefecture, prefecture units by province.
+		rep.Merge(job.FollowGroups(&r, p))
 	}
 	res, err := pipeline.Run(pipeline.Input{Data: p, Framework: fw, Columns: mapping}, r)
 	if err != nil {

@@ -8,6 +8,7 @@ package job
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/nqp-index/nqp/scoring/diag"
@@ -39,6 +40,9 @@ type Spec struct {
 	// the numeric columns, else every numeric column is scored. Without
 	// it, a framework that matches fewer than half is kept with a warning.
 	FollowData bool
+	// FollowGroups fits the recipe's four-region grouping to the units
+	// (FollowGroups): set it when the user did not choose the grouping.
+	FollowGroups bool
 
 	Recipe pipeline.Recipe
 }
@@ -246,6 +250,10 @@ func Run(s Spec) (Outcome, error) {
 	s.Ingest.Detected.NotInFramework(m.Extra) // the columns no indicator matched
 	if err != nil {
 		return out, err
+	}
+	if s.FollowGroups {
+		s.Recipe.Analyses = slices.Clone(s.Recipe.Analyses)
+		out.Report.Merge(FollowGroups(&s.Recipe, p))
 	}
 	res, err := pipeline.Run(pipeline.Input{Data: p, Framework: fw.Restrict(m), Columns: m.Mapping}, s.Recipe)
 	if err != nil {

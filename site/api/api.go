@@ -196,7 +196,10 @@ func (q request) spec() (job.Spec, error) {
 	if len(q.recipe) > 0 {
 		s.Recipe, err = pipeline.ParseRecipe(bytes.NewReader(q.recipe))
 	} else {
+		// No recipe: the grouping follows the units, as nqp score
+		// without -recipe or -groups does (job.FollowGroups).
 		s.Recipe, err = pipeline.Preset(q.preset)
+		s.FollowGroups = true
 	}
 	if err != nil {
 		return s, err
