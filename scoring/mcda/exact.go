@@ -149,3 +149,69 @@ func (s Sums) OverSum(x float64) float64 { return math.Ldexp(x, -s.exp) / s.sum 
 
 // OverNorm returns x/√Σx², computed in the scaled units.
 func (s Sums) OverNorm(x float64) float64 { return math.Ldexp(x, -s.exp) / s.norm }
+
+// ReciprocalShares returns the shares (1/x_i)/Σ_k(1/x_k) of v (NaN skipped
+// and kept) and Σ(1/x) as Sums, without the overflow of 1/x for tiny x (a
+// subnormal x gives 1/x = +Inf): each 1/x is taken on the mantissa of x
+// and scaled by 2^(e − exponent of x), e the exponent of the smallest
+// non-zero |x|, so every term lies in (−2, 2]. A share whose scaled term
+// would lose bits to underflow is computed as 2^(e − a)/(f·Σ) instead
+// (x = f·2^a). Results are bit-identical to the textbook formula whenever
+// it neither overflows nor underflows. Every x must be non-zero.
+func ReciprocalShares(v []float64) ([]float64, Sums) {
+	e, first := 0, true
+	for _, x := range v {
+		if x != 0 && !math.IsNaN(x) {
+			if _, a := math.Frexp(x); first || a < e {
+				e, first = a, false
+			}
+		}
+	}
+	terms := make([]float64, len(v))
+	sum := 0.0
+	for i, x := range v {
+		if math.IsNaN(x) {
+			terms[i] = x
+			continue
+		}
+		f, a := math.Frexp(x)
+		terms[i] = math.Ldexp(1/f, e-a) // (1/x)·2^e, |·| ≤ 2
+		sum += terms[i]
+	}
+	y := make([]float64, len(v))
+	for i, x := range v {
+		t := terms[i]
+		switch {
+		case math.IsNaN(t):
+			y[i] = t
+		case math.Abs(t) >= smallestNormal:
+			y[i] = t / sum
+		default:
+			f, a := math.Frexp(x)
+			y[i] = math.Ldexp(1/(f*sum), e-a)
+		}
+	}
+	return y, Sums{exp: -e, sum: sum}
+}
+
+// smallestNormal is the smallest positive normal float64 (2^−1022).
+const smallestNormal = 0x1p-1022
+
+// Finite reports whether every value of y is finite where the matching x
+// is not missing: a normalised value that is ±Inf or NaN means the exact
+// result is not representable as a float64.
+func Finite(x, y []float64) (int, bool) {
+	for i := range y {
+		if !math.IsNaN(x[i]) && (math.IsNaN(y[i]) || math.IsInf(y[i], 0)) {
+			return i, false
+		}
+	}
+	return -1, true
+}
+
+// SumParts returns Σx as m·2^e (m the scaled sum), for a record of a sum
+// beyond the float64 range.
+func (s Sums) SumParts() (m float64, e int) { return s.sum, s.exp }
+
+// NormParts returns √Σx² as m·2^e.
+func (s Sums) NormParts() (m float64, e int) { return s.norm, s.exp }

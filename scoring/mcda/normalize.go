@@ -66,6 +66,11 @@ func Normalize(name string, x [][]float64, types []int, p Params) ([][]float64, 
 		if err != nil {
 			return nil, err
 		}
+		// A value beyond the float64 range (x + |min| + δ of a ±1e308
+		// column, 1/x of a subnormal x, min/x…) is an error, never ±Inf.
+		if i, ok := Finite(col, out); !ok {
+			return nil, errf("第 %d 列第 %d 行的值 %g 经 %s 标准化后超出双精度浮点数的范围（结果为 %g）", "column %d, row %d: the value %g normalised by %s is beyond the range of double-precision numbers (gives %g)", j+1, i+1, col[i], name, out[i])
+		}
 		for i := 0; i < m; i++ {
 			y[i][j] = out[i]
 		}
@@ -156,21 +161,24 @@ func normalizeColumn(name string, c []float64, t, j int, p Params) ([]float64, e
 			y[i] = r
 		}
 	case "sum":
-		terms := c
 		if t == Cost {
-			terms = make([]float64, m)
-			for i, v := range c {
+			for _, v := range c {
 				if v == 0 {
 					return nil, errf("第 %d 列为成本型且含 0，无法取倒数求和归一化", "column %d is a cost criterion containing 0; sum normalisation takes 1/x", j+1)
 				}
-				terms[i] = 1 / v
 			}
+			shares, s := ReciprocalShares(c) // no overflow of 1/x for tiny x
+			if s.ZeroSum() {
+				return nil, errf("第 %d 列的倒数之和为 0，无法求和归一化", "column %d: the reciprocals sum to 0; sum normalisation is undefined", j+1)
+			}
+			copy(y, shares)
+			break
 		}
-		s := ColumnSums(terms) // Σ without overflow
+		s := ColumnSums(c) // Σ without overflow
 		if s.ZeroSum() {
 			return nil, errf("第 %d 列之和为 0，无法求和归一化", "column %d sums to 0; sum normalisation is undefined", j+1)
 		}
-		for i, v := range terms {
+		for i, v := range c {
 			y[i] = s.OverSum(v)
 		}
 	case "max":

@@ -450,6 +450,9 @@ func (st *state) normaliseColumn(j int, y []float64, idx []int, s *NormSpec) (co
 				return false, nil, errCol("reciprocal-nonpositive", "指标 %s 有非正值 %g，不能取倒数", "indicator %s has the non-positive value %g; the reciprocal needs x > 0", code, v)
 			}
 			rx[i] = 1 / v
+			if math.IsInf(rx[i], 0) { // v below 2^−1024 (a subnormal)
+				return false, nil, errCol("beyond-range", "指标 %s 的值 %g 取倒数后超出双精度浮点数的范围", "indicator %s: the reciprocal of the value %g is beyond the range of double-precision numbers", code, v)
+			}
 		}
 		x = rx
 		d = framework.Direction{Kind: framework.Positive}
@@ -487,6 +490,18 @@ func (st *state) normaliseColumn(j int, y []float64, idx []int, s *NormSpec) (co
 				params = map[string]float64{}
 			}
 			params["nonneg_added"] = add
+		}
+	}
+	// A normalised value beyond the float64 range (x + |min| + δ, min/x
+	// of a tiny x…) is an error naming the value, never ±Inf or null.
+	for _, i := range idx {
+		if v := y[i]; !math.IsNaN(st.xc[j][i]) && (math.IsInf(v, 0) || math.IsNaN(v)) {
+			u := st.res.Units[st.res.Rows[i].Unit]
+			if u.Name == "" {
+				u.Name = u.Code
+			}
+			return false, nil, errCol("beyond-range", "指标 %s：%s（%s）的值 %g 经 %s 标准化后超出双精度浮点数的范围", "indicator %[1]s: the value %[4]g of %[2]s (%[3]s) normalised by %[5]s is beyond the range of double-precision numbers",
+				code, u.Name, st.res.Periods[st.res.Rows[i].Period].Label, st.xc[j][i], s.Method)
 		}
 	}
 	return constant, params, nil

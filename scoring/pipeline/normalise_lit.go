@@ -68,29 +68,34 @@ func (st *state) literatureColumn(x, y []float64, idx []int, d framework.Directi
 			}
 			return sums.OverNorm(v)
 		})
-		params = map[string]float64{"norm": sums.Norm()}
+		m, e := sums.NormParts()
+		params = map[string]float64{}
+		putParam(params, "norm", sums.Norm(), m, e)
 	case SumNorm:
 		if neg && hasZero() {
 			return nil, zero("取值", "a value")
 		}
-		terms := v
+		params = map[string]float64{}
 		if neg {
-			terms = make([]float64, len(v))
-			for k, x := range v {
-				terms[k] = 1 / x // NaN stays NaN
+			// (1/x)/Σ(1/x) without the overflow of 1/x for tiny x.
+			shares, sums := mcda.ReciprocalShares(v)
+			if sums.ZeroSum() {
+				return nil, zero("倒数之和", "the sum of reciprocals")
 			}
+			for k, i := range idx {
+				y[i] = shares[k]
+			}
+			m, e := sums.SumParts()
+			putParam(params, "sum", sums.Sum(), m, e)
+			break
 		}
-		sums := mcda.ColumnSums(terms) // Σ without overflow
+		sums := mcda.ColumnSums(v) // Σ without overflow
 		if sums.ZeroSum() {
 			return nil, zero("总和", "the sum")
 		}
-		out(func(v float64) float64 {
-			if neg {
-				return sums.OverSum(1 / v)
-			}
-			return sums.OverSum(v)
-		})
-		params = map[string]float64{"sum": sums.Sum()}
+		out(sums.OverSum)
+		m, e := sums.SumParts()
+		putParam(params, "sum", sums.Sum(), m, e)
 	case MaxNorm, MinNorm:
 		if n == 0 {
 			out(nil)
@@ -169,6 +174,17 @@ func (st *state) literatureColumn(x, y []float64, idx []int, d framework.Directi
 		}
 	}
 	return params, nil
+}
+
+// putParam records a parameter of the details table: v, or when v is
+// beyond the float64 range (a column sum of ±1e308s, Σ1/x of subnormal
+// x), its exact form key_mantissa × 2^key_exp2, since JSON has no ±Inf.
+func putParam(params map[string]float64, key string, v, mant float64, exp int) {
+	if !math.IsInf(v, 0) {
+		params[key] = v
+		return
+	}
+	params[key+"_mantissa"], params[key+"_exp2"] = mant, float64(exp)
 }
 
 // initialBase returns, aligned with idx, the initial value x₀ of each row:
