@@ -11,12 +11,16 @@ import (
 
 // UnitGroups returns the natural grouping of a panel's units: "prefecture"
 // when most units are county-level divisions, "province" when most are
-// prefecture-level ones, and "region4" (China's four regions) otherwise.
+// prefecture-level ones, "region4" (China's four regions) when most are
+// provinces, and "" (none) when most are not Chinese divisions at all
+// (countries, firms).
 func UnitGroups(p *panel.Panel) string {
 	var n [4]int
 	for _, u := range p.Units {
 		if d, ok := region.DivisionByCode(u.Code); ok && d.Level >= region.LevelProvince && d.Level <= region.LevelCounty {
 			n[d.Level]++
+		} else if _, ok := region.ByCode(u.Code); ok {
+			n[region.LevelProvince]++
 		}
 	}
 	switch half := len(p.Units); {
@@ -24,8 +28,10 @@ func UnitGroups(p *panel.Panel) string {
 		return region.GroupPrefecture
 	case 2*n[region.LevelPrefecture] > half:
 		return region.GroupProvince
+	case 2*(n[region.LevelProvince]+n[region.LevelPrefecture]+n[region.LevelCounty]) > half:
+		return "region4"
 	}
-	return "region4"
+	return ""
 }
 
 // FollowGroups fits the default grouping to the units: a recipe grouping
@@ -37,7 +43,18 @@ func UnitGroups(p *panel.Panel) string {
 func FollowGroups(r *pipeline.Recipe, p *panel.Panel) diag.Report {
 	var rep diag.Report
 	g := UnitGroups(p)
-	if g == "region4" {
+	switch {
+	case g == "region4":
+		return rep
+	case g == "" && r.Rank.Groups == "region4":
+		// Units that are not Chinese divisions have no four regions:
+		// no group ranks rather than a warning on every run.
+		r.Rank.Groups = ""
+		rep.Add(diag.Problem{Severity: diag.Info, Code: "groups-follow",
+			Zh: "地区不是中国的行政区划，不按四大区域分组排名（配方 rank.groups 为空）；可在方法中或用 -groups 指定数据中的文本列",
+			En: "the units are not Chinese divisions, so they are not ranked within the four regions (recipe rank.groups empty); choose a text column of the data in the method or with -groups"})
+		return rep
+	case g == "":
 		return rep
 	}
 	changed := false

@@ -1,6 +1,7 @@
 package job
 
 import (
+	"github.com/nqp-index/nqp/scoring/diag"
 	"strings"
 	"testing"
 
@@ -69,7 +70,8 @@ func TestUnitGroupsLevels(t *testing.T) {
 		{"地区,年份,x\n北京,2023,1\n上海,2023,2\n广东,2023,3\n", "region4"},
 		{"地区,年份,x\n嘉兴市,2023,1\n湖州,2023,2\n杭州市,2023,3\n", "province"},
 		{"地区,年份,x\n嘉善县,2023,1\n德清,2023,2\n西湖区,2023,3\n", "prefecture"},
-		{"企业,年份,x\nA公司,2023,1\nB公司,2023,2\nC公司,2023,3\n", "region4"},
+		{"企业,年份,x\nA公司,2023,1\nB公司,2023,2\nC公司,2023,3\n", ""},
+		{"地区,年份,x\n110000,2023,1\n310000,2023,2\n广东省,2023,3\n", "region4"},
 	} {
 		p, _, err := ReadData(Spec{DataName: "x.csv", Data: []byte(c.data)})
 		if err != nil {
@@ -78,5 +80,27 @@ func TestUnitGroupsLevels(t *testing.T) {
 		if g := UnitGroups(p); g != c.want {
 			t.Errorf("%q: UnitGroups = %q, want %q", strings.Split(c.data, "\n")[1], g, c.want)
 		}
+	}
+}
+
+// Units that are not Chinese divisions (ASEM's countries) are not ranked
+// within the four regions when the grouping was not chosen: no warning.
+func TestFollowGroupsCountries(t *testing.T) {
+	data := []byte("uName,uCode,Time,x,y\nAustria,AUT,2018,1,2\nBelgium,BEL,2018,2,1\nChina,CHN,2018,3,3\n")
+	out, err := Run(Spec{DataName: "asem.csv", Data: data, FollowGroups: true, Recipe: pipeline.Default()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if g := out.Result.Recipe.Rank.Groups; g != "" {
+		t.Errorf("groups %q, want none", g)
+	}
+	for _, p := range out.Report.Problems {
+		if p.Severity >= diag.Warning {
+			t.Errorf("warning %s: %s", p.Code, p.En)
+		}
+	}
+	out, err = Run(Spec{DataName: "asem.csv", Data: data, Recipe: pipeline.Default()})
+	if err != nil || out.Result.Recipe.Rank.Groups != "region4" {
+		t.Fatalf("without FollowGroups: %v", err)
 	}
 }
