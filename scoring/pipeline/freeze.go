@@ -491,6 +491,11 @@ func (m Model) Score(p *panel.Panel) (*Result, error) {
 				st.yc[j][n] = math.NaN()
 			} else {
 				st.yc[j][n] = f.Apply(st.xc[j][n])
+				// 1/x of a tiny x, or a value far outside the frozen
+				// range: an error naming it, never ±Inf in the scores.
+				if math.IsInf(st.yc[j][n], 0) {
+					return nil, diag.Errorf("指标 %s 的值 %g 经冻结模型标准化后超出双精度浮点数的范围", "indicator %s: the value %g normalised by the frozen model is beyond the range of double-precision numbers", c, st.xc[j][n])
+				}
 			}
 		}
 	}

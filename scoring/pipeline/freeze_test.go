@@ -3,6 +3,7 @@ package pipeline_test
 import (
 	"encoding/json"
 	"math"
+	"strings"
 	"testing"
 
 	"github.com/nqp-index/nqp/scoring/framework"
@@ -250,5 +251,54 @@ func TestReweightMatchesRun(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestFreezeReciprocalBeyondRange: a frozen model with reciprocal negative
+// indicators applied to a subnormal value (1/x = +Inf) is an error naming
+// the indicator and the value, never an infinite score.
+func TestFreezeReciprocalBeyondRange(t *testing.T) {
+	fw := &framework.Framework{Nodes: []framework.Node{
+		{Code: "I", Weight: 1},
+		{Code: "a", Parent: "I", Weight: 1, Direction: framework.Direction{Kind: framework.Negative}},
+		{Code: "b", Parent: "I", Weight: 1},
+	}}
+	p := &panel.Panel{
+		Units:   []panel.Unit{{Code: "110000", Name: "北京"}, {Code: "310000", Name: "上海"}, {Code: "420000", Name: "湖北"}},
+		Periods: []panel.Period{{Label: "2020", Kind: panel.Year, Key: 2020 * 12}},
+		Columns: []panel.Column{{Name: "a"}, {Name: "b"}},
+	}
+	for i, v := range [][]float64{{1, 2}, {2, 1}, {4, 3}} {
+		p.Rows = append(p.Rows, panel.Row{Unit: i, Period: 0, Values: v})
+	}
+	r := pipeline.Default()
+	r.Weights = pipeline.Weights{Method: pipeline.WEqual}
+	r.Normalise.Reciprocal = true
+	res, err := pipeline.Run(pipeline.Input{Data: p, Framework: fw}, r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := pipeline.Freeze(res)
+	if err != nil {
+		t.Fatal(err)
+	}
+	q := &panel.Panel{
+		Units:   []panel.Unit{{Code: "500000", Name: "重庆"}},
+		Periods: []panel.Period{{Label: "2020", Kind: panel.Year, Key: 2020 * 12}},
+		Columns: []panel.Column{{Name: "a"}, {Name: "b"}},
+		Rows:    []panel.Row{{Unit: 0, Period: 0, Values: []float64{5e-324, 2}}},
+	}
+	if _, err := m.Score(q); err == nil || !strings.Contains(err.Error(), "indicator a: the value 5e-324") {
+		t.Errorf("err = %v, want the value named", err)
+	}
+	// A small but representable value scores: 1/0.5 = 2 > 1/1, so a is at
+	// its frozen maximum and beyond (min-max of 1/x over 0.25..1: (2 − 0.25)/0.75).
+	q.Rows[0].Values = []float64{0.5, 2}
+	got, err := m.Score(q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v := got.Normalised[0][0]; math.Abs(v-1.75/0.75) > 1e-12 {
+		t.Errorf("a normalised = %v, want %v", v, 1.75/0.75)
 	}
 }
