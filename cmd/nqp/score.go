@@ -171,8 +171,10 @@ func cmdScore(args []string, stdout, stderr io.Writer) int {
 	res.Report = rep
 	summarise(stderr, rep, lang)
 
-	tables := export.Tables(res, lang)
+	// Tables are built only for the outputs that show them (the full set
+	// holds every cell of every intermediate matrix as a boxed value).
 	if *tablesDir != "" {
+		tables := export.Tables(res, lang)
 		// The directory and every table in it, or nothing new.
 		undo, err := mkdirAll(*tablesDir)
 		if err != nil {
@@ -190,28 +192,26 @@ func cmdScore(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	if *out == "" {
-		printTable(stdout, tables[0])
+		printTable(stdout, export.ScoresTable(res, lang))
 		fmt.Fprintln(stdout)
-		printTable(stdout, tables[1]) // weights
+		printTable(stdout, export.WeightsTable(res, lang))
 		return exitOK
 	}
 	var outs []output
 	switch strings.ToLower(filepath.Ext(*out)) {
 	case ".json":
-		js, err := res.JSON()
-		if err != nil {
-			fmt.Fprintln(stderr, err)
-			return exitData
-		}
-		outs = []output{{*out, bytesWriter(js)}}
+		// Streamed: the document is never whole in memory.
+		outs = []output{{*out, res.WriteJSON}}
 	case ".csv":
 		// A CSV holds one table; the recipe that produced it goes beside it
 		// (both are written, or neither).
+		scores := export.ScoresTable(res, lang)
 		outs = []output{
-			{*out, func(w io.Writer) error { return export.WriteCSV(w, tables[0]) }},
+			{*out, func(w io.Writer) error { return export.WriteCSV(w, scores) }},
 			{strings.TrimSuffix(*out, filepath.Ext(*out)) + ".recipe.json", bytesWriter(res.Recipe.JSON())},
 		}
 	case ".xlsx":
+		tables := export.Tables(res, lang)
 		outs = []output{{*out, func(w io.Writer) error { return export.WriteXLSX(w, tables, res.Recipe.JSON()) }}}
 	default:
 		fmt.Fprintln(stderr, tr(lang, "输出文件须以 .json、.csv 或 .xlsx 结尾：", "the output file must end in .json, .csv or .xlsx: ")+*out)

@@ -87,18 +87,15 @@ func ScoresTable(res *pipeline.Result, lang string) Table {
 	return sc
 }
 
-// Tables returns the result's tables in lang ("zh" or "en").
-func Tables(res *pipeline.Result, lang string) []Table {
-	fw := res.Framework
+// WeightsTable returns the weights table of Tables alone (its second): one
+// row per node and weight set.
+func WeightsTable(res *pipeline.Result, lang string) Table {
 	name := func(code string) string {
-		if n := fw.Node(code); n != nil {
+		if n := res.Framework.Node(code); n != nil {
 			return n.Name(lang)
 		}
 		return code
 	}
-	ts := []Table{ScoresTable(res, lang)}
-
-	// Weights.
 	wt := Table{Name: "weights", Title: tr(lang, "权重", "Weights"),
 		Header: []string{tr(lang, "时期", "Period"), tr(lang, "代码", "Code"), tr(lang, "名称", "Name"), tr(lang, "上级", "Parent"), tr(lang, "层级", "Level"), tr(lang, "组内权重", "Relative weight"), tr(lang, "综合权重", "Effective weight")}}
 	for _, s := range res.Weights {
@@ -110,7 +107,19 @@ func Tables(res *pipeline.Result, lang string) []Table {
 			wt.Rows = append(wt.Rows, []any{p, n.Code, name(n.Code), n.Parent, n.Level, n.Relative, n.Effective})
 		}
 	}
-	ts = append(ts, wt)
+	return wt
+}
+
+// Tables returns the result's tables in lang ("zh" or "en").
+func Tables(res *pipeline.Result, lang string) []Table {
+	fw := res.Framework
+	name := func(code string) string {
+		if n := fw.Node(code); n != nil {
+			return n.Name(lang)
+		}
+		return code
+	}
+	ts := []Table{ScoresTable(res, lang), WeightsTable(res, lang)}
 
 	// Weight diagnostics.
 	if len(res.Entropy) > 0 {
