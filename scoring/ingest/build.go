@@ -96,6 +96,7 @@ func (b *builder) unit(i int) int {
 			b.unknown = append(b.unknown, strings.Clone(name))
 		}
 	} else if m := b.opt.UnitMatcher; m != nil {
+		name, code = strings.Clone(name), strings.Clone(code) // m may keep them
 		mc, mn, ok := m(name)
 		if !ok && code != name {
 			mc, mn, ok = m(code)

@@ -47,6 +47,10 @@ type decoded struct {
 	bad []badLine
 	// evidence, when the file was weighed, says why it was read as it was.
 	evidence *encodingEvidence
+	// shared is true when text is the input's bytes, not a copy
+	// (bytesText): strings cut from it must be detached before they leave
+	// Read.
+	shared bool
 }
 
 // decode converts data to UTF-8 text. enc is "" (detect) or one of the Enc
@@ -78,7 +82,7 @@ func decode(data []byte, enc string) decoded {
 		} else if be {
 			return decodeWith(data, unicode.UTF16(unicode.BigEndian, unicode.IgnoreBOM), EncUTF16BE, true)
 		}
-		return decoded{text: string(data), encoding: EncUTF8}
+		return decoded{text: bytesText(data), encoding: EncUTF8, shared: true}
 	}
 	if le, be := utf16Guess(data); le {
 		return decodeWith(data, unicode.UTF16(unicode.LittleEndian, unicode.IgnoreBOM), EncUTF16LE, true)
@@ -121,7 +125,7 @@ func utf16Guess(data []byte) (le, be bool) {
 // listed in bad, read as GB18030 when gb is true and they are GB18030.
 func decodeUTF8(data []byte, gb bool) decoded {
 	if utf8.Valid(data) {
-		return decoded{text: string(data), encoding: EncUTF8}
+		return decoded{text: bytesText(data), encoding: EncUTF8, shared: true}
 	}
 	text, bad := decodeUTF8Lines(data, gb)
 	return decoded{text: text, encoding: EncUTF8, bad: bad}

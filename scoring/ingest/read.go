@@ -67,10 +67,12 @@ func Read(name string, data []byte, opt Options) (p *panel.Panel, rep diag.Repor
 				fmt.Sprintf("读取文件时发生内部错误：%v", v),
 				fmt.Sprintf("internal error while reading the file: %v", v))
 			rep = r.rep
+			r.detach(nil, &rep)
 		}
 	}()
 	p, err = read(r, data, opt)
 	r.flush()
+	r.detach(p, &r.rep)
 	if err != nil {
 		return nil, r.rep, err
 	}
@@ -183,6 +185,7 @@ func formatBytes(n int64) string {
 func readText(r *reporter, data []byte, opt Options, format string, maxCells int) (*grid, error) {
 	d := decode(data, opt.Encoding)
 	r.det.Encoding = d.encoding
+	r.shared = r.shared || d.shared
 	if d.detected {
 		zh, en := "", ""
 		if ev := d.evidence; ev != nil {

@@ -54,8 +54,11 @@ const maxPerColumn = 20
 
 // reporter collects problems for one file.
 type reporter struct {
-	file   string
-	det    *Detected // never nil
+	file string
+	det  *Detected // never nil
+	// shared is true when cell texts are substrings of the caller's
+	// bytes (bytesText); detach then copies what Read returns.
+	shared bool
 	rep    diag.Report
 	counts map[string]int // code + "\x00" + column → problems seen
 	first  []capKey       // order of capped keys, for deterministic summaries

@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/nqp-index/nqp/scoring/diag"
@@ -67,7 +68,7 @@ func (b *builder) prepareResolver() {
 		}
 		if s != "" && !seen[s] {
 			seen[s] = true
-			units = append(units, s)
+			units = append(units, strings.Clone(s))
 		}
 	}
 	b.context = rs.Prepare(t.names, c.unit, units)
@@ -91,6 +92,13 @@ func (b *builder) contextOf(i int) []string {
 // once per text and context (ambiguous is then true).
 func (b *builder) resolve(i int, name, code string, ctx []string) (c string, n string, ok, ambiguous bool) {
 	rs := b.opt.UnitResolver
+	// The resolver may keep what it is given: copies, not substrings of
+	// the input (bytesText).
+	name, code = strings.Clone(name), strings.Clone(code)
+	ctx = slices.Clone(ctx)
+	for k := range ctx {
+		ctx[k] = strings.Clone(ctx[k])
+	}
 	mc, mn, cands, ok := rs.Resolve(name, ctx)
 	if !ok && code != name {
 		mc2, mn2, c2, ok2 := rs.Resolve(code, ctx)

@@ -147,7 +147,7 @@ func prepare(r *reporter, g *grid, opt Options) (*table, error) {
 				fmt.Sprintf("header %q repeats column %d; renamed to %q", base, first+1, name))
 		}
 		seen[name] = j
-		t.names = append(t.names, name)
+		t.names = append(t.names, strings.Clone(name)) // not a substring of the input
 		t.src = append(t.src, j)
 	}
 	if len(t.names) == 0 {
