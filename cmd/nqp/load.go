@@ -30,6 +30,9 @@ type common struct {
 
 	// detected, if not nil, receives what ingest detected (inspect.go).
 	detected *ingest.Detected
+	// isSample is set by loadData when the data is the bundled sample
+	// (-sample, or the same file by name and bytes, job.IsSample).
+	isSample bool
 }
 
 func (c *common) register(fs *flag.FlagSet) {
@@ -85,6 +88,7 @@ func loadData(c *common, path string) (*panel.Panel, diag.Report, error) {
 		}
 		spec.DataName, spec.Data = filepath.Base(path), b
 	}
+	c.isSample = job.IsSample(spec.DataName, spec.Data)
 	return job.ReadData(spec)
 }
 
@@ -116,12 +120,16 @@ func loadFramework(c *common, p *panel.Panel) (*framework.Framework, map[string]
 	// explicit -template or -meta that matches fewer than half of the
 	// numeric columns is kept, as asked, with a warning saying how many
 	// it matched; the sample's own template is not questioned.
+	ownSample := c.isSample && c.meta == "" && spec.Template == "drivers"
 	if c.template != "" || c.meta != "" {
 		fw, _, r = job.Follow(fw, spec.Requested(), p, false)
+		if ownSample {
+			job.SampleNotes(&r)
+		}
 		rep.Merge(r)
 	}
 	m, r, err := job.MatchData(fw, p)
-	if c.sample && c.template == "" && c.meta == "" {
+	if ownSample {
 		job.SampleNotes(&r)
 	}
 	rep.Merge(r)

@@ -241,10 +241,19 @@ func Run(s Spec) (Outcome, error) {
 	if err != nil {
 		return out, err
 	}
-	fw, ch, rep := Follow(fw, s.Requested(), p, s.FollowData)
+	// The bundled sample with its own template: its coverage notes are
+	// info (SampleNotes), as in nqp score -sample and the page.
+	ownSample := s.OwnSample()
+	fw, ch, rep := Follow(fw, s.Requested(), p, s.FollowData && !ownSample)
+	if ownSample {
+		SampleNotes(&rep)
+	}
 	out.Report.Merge(rep)
 	out.Framework, out.Choice = fw, &ch
 	m, rep, err := MatchData(fw, p)
+	if ownSample {
+		SampleNotes(&rep)
+	}
 	out.Report.Merge(rep)
 	out.Match = &m
 	s.Ingest.Detected.NotInFramework(m.Extra) // the columns no indicator matched

@@ -37,3 +37,9 @@ func SampleNotes(rep *diag.Report) {
 		rep.Problems[i] = p
 	}
 }
+
+// OwnSample reports whether a job scores the bundled sample with its own
+// template (drivers), whose coverage notes SampleNotes makes info.
+func (s Spec) OwnSample() bool {
+	return s.Framework == nil && s.FrameworkData == nil && s.Template == "drivers" && IsSample(s.DataName, s.Data)
+}

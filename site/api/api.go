@@ -289,8 +289,15 @@ func validate(w http.ResponseWriter, r *http.Request) {
 			// As `nqp inspect`: a framework matching fewer than half of the
 			// numeric columns is kept, with a warning (job.Follow).
 			fw, _, frep = job.Follow(fw, s.Requested(), p, false)
+			own := s.OwnSample()
+			if own {
+				job.SampleNotes(&frep)
+			}
 			rep.Merge(frep)
 			m, mrep, merr := job.MatchData(fw, p)
+			if own {
+				job.SampleNotes(&mrep)
+			}
 			rep.Merge(mrep)
 			if merr == nil {
 				// As `nqp inspect`: the match of the framework restricted to
