@@ -299,7 +299,12 @@ func (b *builder) wide() error {
 		p.Attrs = append(p.Attrs, panel.Attr{Name: strings.Clone(t.names[j]), Values: make([]string, 0, len(t.data))})
 	}
 	intern := make([]map[string]string, len(attr))
-	slab := make([]float64, len(t.data)*len(num))
+	// The panel's values take the parsed columns' place: kept row r's
+	// values go to c.vals[r*m : r*m+m] (m = len(num) <= c.k), which is
+	// never past a value still to be read (data row i >= r reads
+	// c.vals[i*c.k+num[n]] with num[n] >= n), so the panel shares that
+	// memory instead of copying it. Nothing reads c.vals after wide.
+	slab := c.vals
 	seen := make(map[int64]int, len(t.data))
 	p.Rows = make([]panel.Row, 0, len(t.data))
 	for i := range t.data {

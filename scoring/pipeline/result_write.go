@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"io"
 	"reflect"
+	"strconv"
 	"strings"
 )
 
@@ -45,9 +46,14 @@ func (r *Result) WriteJSON(w io.Writer) error {
 		var err error
 		switch x := fv.Interface().(type) {
 		case Matrix:
-			err = writeRows(bw, &buf, len(x), func(i int) ([]byte, error) { return Matrix{x[i]}.MarshalJSON() })
+			writeRows(bw, len(x), func(i int) int { return len(x[i]) }, func(b []byte, i, j int) []byte { return appendNum(b, x[i][j]) })
 		case Ranks:
-			err = writeRows(bw, &buf, len(x), func(i int) ([]byte, error) { return Ranks{x[i]}.MarshalJSON() })
+			writeRows(bw, len(x), func(i int) int { return len(x[i]) }, func(b []byte, i, j int) []byte {
+				if x[i][j] == 0 {
+					return append(b, "null"...)
+				}
+				return strconv.AppendInt(b, int64(x[i][j]), 10)
+			})
 		default:
 			buf.Reset()
 			// The field's address, so that pointer-receiver methods apply
@@ -64,32 +70,37 @@ func (r *Result) WriteJSON(w io.Writer) error {
 	return bw.Flush()
 }
 
-// writeRows writes an n-row table at depth 1 of the document as
-// encoding/json indents it; row(i) returns a one-row table's compact JSON.
-func writeRows(bw *bufio.Writer, buf *bytes.Buffer, n int, row func(int) ([]byte, error)) error {
+// writeRows writes an n-row table of numbers at depth 1 of the document
+// as encoding/json indents MarshalJSON's output (row i has width(i)
+// cells, cell appends cell j of row i), without allocating per row.
+func writeRows(bw *bufio.Writer, n int, width func(int) int, cell func(b []byte, i, j int) []byte) {
 	if n == 0 {
 		bw.WriteString("[]")
-		return nil
+		return
 	}
 	bw.WriteString("[\n")
+	var num []byte
 	for i := range n {
-		b, err := row(i)
-		if err != nil {
-			return err
-		}
-		buf.Reset()
-		// Drop the one-row table's outer brackets.
-		if err := json.Indent(buf, b[1:len(b)-1], "  ", " "); err != nil {
-			return err
-		}
 		bw.WriteString("  ")
-		bw.Write(buf.Bytes())
+		if w := width(i); w == 0 {
+			bw.WriteString("[]")
+		} else {
+			bw.WriteString("[\n")
+			for j := range w {
+				num = cell(append(num[:0], "   "...), i, j)
+				if j < w-1 {
+					num = append(num, ',')
+				}
+				num = append(num, '\n')
+				bw.Write(num)
+			}
+			bw.WriteString("  ]")
+		}
 		if i < n-1 {
 			bw.WriteString(",\n")
 		}
 	}
 	bw.WriteString("\n ]")
-	return nil
 }
 
 // emptyJSON reports whether encoding/json's omitempty drops v.
