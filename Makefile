@@ -117,6 +117,7 @@ reproducible:
 worker: wasm site/worker/node_modules/.package-lock.json
 	$(GO) run ./site -out dist -cloudflare site/worker/public
 	cd site/worker && $(GO) run github.com/syumai/workers/cmd/workers-assets-gen -mode=go -o build
+	cd site/worker && $(GO) run ./entrygen -o build/entry.json
 	cd site/worker && GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags='-s -w' -o build/app.wasm .
 
 site/worker/node_modules/.package-lock.json: site/worker/package.json site/worker/package-lock.json

@@ -17,7 +17,9 @@ const (
 	MaxCells = 4_000_000
 	// MaxInFlight is the number of POST requests worked on at once. The
 	// engine runs on the Worker's one thread, so more would only queue
-	// behind each other (and time out); the rest get 429 at once.
+	// behind each other (and time out); the rest get 429 at once. In the
+	// Worker every request runs in a Go instance of its own, so the count
+	// is kept by its JS entry (site/worker/entry.mjs), before Go starts.
 	MaxInFlight = 2
 	// RetryAfter is the Retry-After (seconds) of a 429.
 	RetryAfter = 2
@@ -56,15 +58,23 @@ func limit(h http.HandlerFunc) http.HandlerFunc {
 		case slots <- struct{}{}:
 			defer func() { <-slots }()
 		default:
-			w.Header().Set("Retry-After", fmt.Sprint(RetryAfter))
-			fail(w, http.StatusTooManyRequests, "busy",
-				fmt.Sprintf("服务器正忙（已有 %d 个请求在计算），请 %d 秒后重试", MaxInFlight, RetryAfter),
-				fmt.Sprintf("the server is busy (%d requests are being computed); retry in %d seconds", MaxInFlight, RetryAfter), nil)
+			Busy(w)
 			return
 		}
 		r.Body = &limitedBody{ReadCloser: http.MaxBytesReader(w, body, MaxBody)}
 		h(w, r)
 	}
+}
+
+// Busy answers 429 with Retry-After: MaxInFlight requests are being
+// worked on. The Worker gives the same answer before its Go program runs
+// (site/worker/entry.mjs, from the build/entry.json that
+// site/worker/entrygen writes).
+func Busy(w http.ResponseWriter) {
+	w.Header().Set("Retry-After", fmt.Sprint(RetryAfter))
+	fail(w, http.StatusTooManyRequests, "busy",
+		fmt.Sprintf("服务器正忙（已有 %d 个请求在计算），请 %d 秒后重试", MaxInFlight, RetryAfter),
+		fmt.Sprintf("the server is busy (%d requests are being computed); retry in %d seconds", MaxInFlight, RetryAfter), nil)
 }
 
 // tooLarge answers 413 and closes the request: it is not read further.

@@ -32,7 +32,7 @@ func TestWorker(t *testing.T) {
 	if os.Getenv("NQP_WORKER") != "1" {
 		t.Skip("run by make test-worker (NQP_WORKER=1) after make worker")
 	}
-	for _, f := range []string{"build/worker.mjs", "build/app.wasm", "public/index.html", "public/_headers", "node_modules/.bin/wrangler"} {
+	for _, f := range []string{"entry.mjs", "build/worker.mjs", "build/entry.json", "build/app.wasm", "public/index.html", "public/_headers", "node_modules/.bin/wrangler"} {
 		if _, err := os.Stat(f); err != nil {
 			t.Fatalf("%s is missing: run make worker", f)
 		}
@@ -154,6 +154,7 @@ func TestWorker(t *testing.T) {
 	w.Write(sample.TechmePanelCSV())
 	mw.WriteField("template", "drivers")
 	mw.Close()
+	workerBusy(t, base, body.Bytes(), mw.FormDataContentType()) // limits_test.go
 	t0 := time.Now()
 	res, err := client.Post(base+"/api/v1/score", mw.FormDataContentType(), &body)
 	if err != nil {
