@@ -17,11 +17,106 @@ type grid struct {
 	unterminated int
 	// truncated is true when reading stopped at the cell limit.
 	truncated bool
+	// open counts the fields of the record being read (lazy only).
+	open int
+	// lazy, when not nil, keeps the records as ranges of the text instead
+	// of cells (parseRecords): cells stays empty, start still counts them.
+	lazy *lazyRecords
+}
+
+// lazyRecords are the records of a text: record r is
+// text[offs[r]:offs[r+1]], split again when it is asked for. The text is
+// not copied, so a file is held once, not once more as a cell per field.
+type lazyRecords struct {
+	text  string
+	delim byte
+	offs  []int
+	last  int      // record split last, or -1
+	cells []string // its fields
 }
 
 func (g *grid) rows() int { return len(g.start) - 1 }
 
-func (g *grid) row(r int) []string { return g.cells[g.start[r]:g.start[r+1]] }
+// row returns the fields of record r. With lazy records it is split on
+// demand (each split is a new slice, so earlier results stay valid); the
+// last one is kept, as callers ask for the cells of one row in turn.
+func (g *grid) row(r int) []string {
+	if l := g.lazy; l != nil {
+		if r != l.last {
+			l.cells, l.last = splitRecord(l.text[l.offs[r]:l.offs[r+1]], l.delim), r
+		}
+		return l.cells
+	}
+	return g.cells[g.start[r]:g.start[r+1]]
+}
+
+// cell returns field j of record r, or "" and false if the record has
+// fewer fields. A lazy record other than the last split is not split: its
+// fields are walked up to j.
+func (g *grid) cell(r, j int) (string, bool) {
+	if l := g.lazy; l != nil && r != l.last {
+		return fieldOf(l.text[l.offs[r]:l.offs[r+1]], l.delim, j)
+	}
+	if rec := g.row(r); j < len(rec) {
+		return rec[j], true
+	}
+	return "", false
+}
+
+// fieldOf returns field j of one record as splitRecord splits it, or ""
+// and false if it has fewer fields.
+func fieldOf(rec string, delim byte, j int) (string, bool) {
+	var scratch grid // quotedField notes an unterminated quote here
+	i, n := 0, len(rec)
+	for k := 0; ; k++ {
+		var field string
+		if i < n && rec[i] == '"' {
+			field, i = quotedField(rec, i+1, delim, &scratch, 1)
+		} else {
+			e := i
+			for e < n && rec[e] != delim && rec[e] != '\n' && rec[e] != '\r' {
+				e++
+			}
+			field, i = rec[i:e], e
+		}
+		if k == j {
+			return field, true
+		}
+		if i < n && rec[i] == delim {
+			i++
+			continue
+		}
+		return "", false
+	}
+}
+
+// ncells is the number of cells read.
+func (g *grid) ncells() int {
+	if g.lazy != nil {
+		return g.start[len(g.start)-1] + g.open
+	}
+	return len(g.cells)
+}
+
+// add appends a field to the record being read.
+func (g *grid) add(f string) {
+	if g.lazy != nil {
+		g.open++
+		return
+	}
+	g.cells = append(g.cells, f)
+}
+
+// endRecord ends the record being read; pos is the text offset after it.
+func (g *grid) endRecord(pos int) {
+	if g.lazy != nil {
+		g.start = append(g.start, g.ncells())
+		g.open = 0
+		g.lazy.offs = append(g.lazy.offs, pos)
+		return
+	}
+	g.start = append(g.start, len(g.cells))
+}
 
 func (g *grid) addRow(rec []string) {
 	if len(g.start) == 0 {
@@ -58,6 +153,31 @@ func parseDelimitedMode(text string, delim byte, maxRecords, maxCells int, fast 
 	} else {
 		g.start = []int{0}
 	}
+	parseInto(g, text, delim, maxRecords, maxCells, fast)
+	return g
+}
+
+// parseRecords is parseDelimited (all records, at most maxCells cells if
+// > 0) with lazy records: it finds and counts the records and fields but
+// keeps only where each record starts.
+func parseRecords(text string, delim byte, maxCells int) *grid {
+	lines := strings.Count(text, "\n") + 1
+	g := &grid{start: make([]int, 1, lines+1),
+		lazy: &lazyRecords{text: text, delim: delim, offs: make([]int, 1, lines+1), last: -1}}
+	parseInto(g, text, delim, 0, maxCells, true)
+	return g
+}
+
+// splitRecord returns the fields of one record (with or without its line
+// end), as parseDelimited splits it.
+func splitRecord(rec string, delim byte) []string {
+	g := &grid{cells: make([]string, 0, strings.Count(rec, string(delim))+1), start: make([]int, 1, 2)}
+	parseInto(g, rec, delim, 1, 0, true)
+	return g.cells
+}
+
+// parseInto reads records of text into g (see parseDelimited).
+func parseInto(g *grid, text string, delim byte, maxRecords, maxCells int, fast bool) {
 	i, n := 0, len(text)
 	row := 1
 	// fast stays true while no lone CR was seen: lines end at "\n".
@@ -80,21 +200,21 @@ func parseDelimitedMode(text string, delim byte, maxRecords, maxCells int, fast 
 				fast = false
 			} else if strings.IndexByte(line, '"') < 0 {
 				for {
-					if maxCells > 0 && len(g.cells) >= maxCells {
+					if maxCells > 0 && g.ncells() >= maxCells {
 						g.truncated = true
-						g.start = append(g.start, len(g.cells))
-						return g
+						g.endRecord(i)
+						return
 					}
 					k := strings.IndexByte(line, delim)
 					if k < 0 {
-						g.cells = append(g.cells, line)
+						g.add(line)
 						break
 					}
-					g.cells = append(g.cells, line[:k])
+					g.add(line[:k])
 					line = line[k+1:]
 				}
 				i = next
-				g.start = append(g.start, len(g.cells))
+				g.endRecord(i)
 				row++
 				if maxRecords > 0 && len(g.start)-1 >= maxRecords {
 					break
@@ -104,10 +224,10 @@ func parseDelimitedMode(text string, delim byte, maxRecords, maxCells int, fast 
 		}
 		// One record.
 		for {
-			if maxCells > 0 && len(g.cells) >= maxCells {
+			if maxCells > 0 && g.ncells() >= maxCells {
 				g.truncated = true
-				g.start = append(g.start, len(g.cells))
-				return g
+				g.endRecord(i)
+				return
 			}
 			var field string
 			if i < n && text[i] == '"' {
@@ -124,7 +244,7 @@ func parseDelimitedMode(text string, delim byte, maxRecords, maxCells int, fast 
 				field = text[i:j]
 				i = j
 			}
-			g.cells = append(g.cells, field)
+			g.add(field)
 			if i < n && text[i] == delim {
 				i++
 				continue
@@ -138,13 +258,12 @@ func parseDelimitedMode(text string, delim byte, maxRecords, maxCells int, fast 
 			}
 			break
 		}
-		g.start = append(g.start, len(g.cells))
+		g.endRecord(i)
 		row++
 		if maxRecords > 0 && len(g.start)-1 >= maxRecords {
 			break
 		}
 	}
-	return g
 }
 
 // quotedField reads a quoted field whose content starts at i. It returns the

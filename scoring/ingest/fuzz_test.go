@@ -123,5 +123,22 @@ func FuzzParseDelimited(f *testing.F) {
 		if fmt.Sprintf("%q %v %d", a.cells, a.start, a.unterminated) != fmt.Sprintf("%q %v %d", b.cells, b.start, b.unterminated) {
 			t.Fatalf("fast %q %v %d\nslow %q %v %d", a.cells, a.start, a.unterminated, b.cells, b.start, b.unterminated)
 		}
+		// Lazy records split as the whole text does, in any order.
+		l := parseRecords(text, delim, 0)
+		if l.rows() != a.rows() || l.ncells() != len(a.cells) || l.unterminated != a.unterminated {
+			t.Fatalf("lazy %d rows %d cells %d, eager %d %d %d", l.rows(), l.ncells(), l.unterminated, a.rows(), len(a.cells), a.unterminated)
+		}
+		for r := l.rows() - 1; r >= 0; r-- {
+			if got, want := fmt.Sprintf("%q", l.row(r)), fmt.Sprintf("%q", a.row(r)); got != want {
+				t.Fatalf("record %d: lazy %s, eager %s", r, got, want)
+			}
+			rec := a.row(r)
+			for j := 0; j <= len(rec); j++ {
+				f, ok := fieldOf(l.lazy.text[l.lazy.offs[r]:l.lazy.offs[r+1]], delim, j)
+				if want := j < len(rec); ok != want || (ok && f != rec[j]) {
+					t.Fatalf("record %d field %d: %q %v, eager %q", r, j, f, ok, rec)
+				}
+			}
+		}
 	})
 }

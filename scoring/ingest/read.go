@@ -212,8 +212,8 @@ func readText(r *reporter, data []byte, opt Options, format string, maxCells int
 		}
 	}
 	r.det.Delimiter = string(rune(delim))
-	g := parseDelimited(d.text, delim, 0, maxCells+1)
-	if g.truncated || len(g.cells) > maxCells {
+	g := parseRecords(d.text, delim, maxCells+1)
+	if g.truncated || g.ncells() > maxCells {
 		return nil, r.fatal(CodeTooManyCells, 0, 0, "", "",
 			fmt.Sprintf("单元格过多：超过 %d 个单元格的上限", maxCells),
 			fmt.Sprintf("too many cells: the file exceeds the limit of %d cells", maxCells))

@@ -27,11 +27,8 @@ type table struct {
 
 // cell returns the text of column k in data row i ("" if the record is short).
 func (t *table) cell(i, k int) string {
-	rec := t.g.row(t.data[i])
-	if j := t.src[k]; j < len(rec) {
-		return rec[j]
-	}
-	return ""
+	s, _ := t.g.cell(t.data[i], t.src[k])
+	return s
 }
 
 // rowNum is the spreadsheet row number of data row i.
@@ -72,11 +69,29 @@ func prepare(r *reporter, g *grid, opt Options) (*table, error) {
 		}
 	}
 	header := g.row(hr)
+	H := len(header)
 	t := &table{g: g, hdrRow: hr}
-	for i := hr + 1; i < n; i++ {
-		if !isBlank(g.row(i)) {
-			t.data = append(t.data, i)
+	// One pass over the records, each split once (a text file's records
+	// are split on demand): the data rows, their lengths for the
+	// ragged-row check, and per column the number of filled cells.
+	var lens, trimmed []int
+	filled := make([]int, H)
+	count := func(rec []string, d int) {
+		for j := 0; j < H && j < len(rec); j++ {
+			if !blank(rec[j]) {
+				filled[j] += d
+			}
 		}
+	}
+	for i := hr + 1; i < n; i++ {
+		rec := g.row(i)
+		if isBlank(rec) {
+			continue
+		}
+		t.data = append(t.data, i)
+		lens = append(lens, len(rec))
+		trimmed = append(trimmed, trimmedLen(rec))
+		count(rec, 1)
 	}
 	// Note rows at the end: one filled cell starting with 注, 资料来源, ….
 	var notes, noteTexts []string
@@ -87,7 +102,9 @@ func prepare(r *reporter, g *grid, opt Options) (*table, error) {
 		}
 		notes = append(notes, strconv.Itoa(t.data[len(t.data)-1]+1))
 		noteTexts = append(noteTexts, firstNonEmpty(rec))
+		count(rec, -1)
 		t.data = t.data[:len(t.data)-1]
+		lens, trimmed = lens[:len(t.data)], trimmed[:len(t.data)]
 	}
 	if len(notes) > 0 {
 		slices.Reverse(notes)
@@ -103,15 +120,9 @@ func prepare(r *reporter, g *grid, opt Options) (*table, error) {
 			fmt.Sprintf("row %s (%q) holds notes and was skipped", strings.Join(notes, ", "), text))
 	}
 	// Which columns hold data; trailing and unnamed empty columns are dropped.
-	H := len(header)
 	hasData := make([]bool, H)
-	for _, i := range t.data {
-		rec := g.row(i)
-		for j := 0; j < H && j < len(rec); j++ {
-			if !hasData[j] && !blank(rec[j]) {
-				hasData[j] = true
-			}
-		}
+	for j, f := range filled {
+		hasData[j] = f > 0
 	}
 	W := 0
 	for j := 0; j < H; j++ {
@@ -154,16 +165,16 @@ func prepare(r *reporter, g *grid, opt Options) (*table, error) {
 		return nil, r.fatal(CodeEmptyFile, hr+1, 0, "", "", "表头是空的", "the header row is empty")
 	}
 	// Ragged rows.
-	for _, i := range t.data {
-		rec := g.row(i)
-		found := len(rec)
+	for k, i := range t.data {
+		found := lens[k]
 		switch {
 		case found < W && !g.short:
 			r.addCapped(diag.Warning, CodeRaggedRow, i+1, 0, "", "",
 				fmt.Sprintf("本行有 %d 个字段，表头有 %d 列；缺少的按空值处理", found, W),
 				fmt.Sprintf("row has %d fields but the header has %d columns; the missing ones are read as empty", found, W))
-		case found > W && trimmedLen(rec) > W:
-			found = trimmedLen(rec)
+		case found > W && trimmed[k] > W:
+			found = trimmed[k]
+			rec := g.row(i)
 			extra := rec[W]
 			for j := W; j < len(rec); j++ {
 				if !blank(rec[j]) {
