@@ -16,7 +16,23 @@
 import generated from "./build/worker.mjs";
 import entry from "./build/entry.json";
 
-let inFlight = 0;
+// The requests worked on, each with its start time. A slot is freed when
+// the Go handler has answered, when the client goes away (request.signal,
+// compatibility flag enable_request_signal: on Cloudflare the request's
+// pending promises are then dropped, so the answer may never come), and
+// in any case after staleMs.
+const slots = new Set();
+const staleMs = 120_000;
+
+function full() {
+  const now = Date.now();
+  for (const s of slots) {
+    if (now - s.start > staleMs) {
+      slots.delete(s);
+    }
+  }
+  return slots.size >= entry.maxInFlight;
+}
 
 function answer({ status, headers, body }, head) {
   return new Response(head ? null : body, { status, headers });
@@ -31,31 +47,21 @@ async function fetch(request, env, ctx) {
     const a = Object.hasOwn(entry.answers, path) ? entry.answers[path] : undefined;
     return a ? answer(a, request.method === "HEAD") : generated.fetch(request, env, ctx);
   }
-  if (inFlight >= entry.maxInFlight) {
+  if (full()) {
     return answer(entry.busy, false);
   }
-  inFlight++;
-  let held = true;
-  const release = () => {
-    if (held) {
-      held = false;
-      inFlight--;
-    }
-  };
+  const slot = { start: Date.now() };
+  slots.add(slot);
+  const release = () => slots.delete(slot);
+  request.signal?.addEventListener("abort", release);
   try {
-    const response = await generated.fetch(request, env, ctx);
-    if (response.body === null) {
-      release();
-      return response;
-    }
-    // The Go instance writes the body after the headers: the slot is
-    // held until the body is through (or the client went away).
-    const { readable, writable } = new TransformStream();
-    ctx.waitUntil(response.body.pipeTo(writable).then(release, release));
-    return new Response(readable, response);
-  } catch (err) {
+    // Resolved once the Go handler has written the headers: the API
+    // computes the whole answer first, so the work is done; the body
+    // (written from memory) is not waited for, since a client that went
+    // away in wrangler dev never reads it nor aborts the request.
+    return await generated.fetch(request, env, ctx);
+  } finally {
     release();
-    throw err;
   }
 }
 
