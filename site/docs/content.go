@@ -197,6 +197,8 @@ func privacyBody(lang string) string {
 
 // changelog entries, newest first (zh, en).
 var changelog = [][3]string{
+	{"2026.3", "大文件更省内存：CSV 读取不再复制整个文件、不再保存每个单元格的文本；nqp score 只生成要输出的表，-o json 边算边写；20 MB 的县级面板峰值内存由 141 MB（-o json 为 421 MB）降至约 85–94 MB，结果逐字节不变。",
+		"Less memory for large files: reading a CSV no longer copies the file or keeps every cell's text; nqp score builds only the tables it outputs and streams -o json; on the 20 MB county panel the peak falls from 141 MB (421 MB with -o json) to about 85–94 MB, results byte-identical."},
 	{"2026.3", "页面产生的每个配方都能被命令行严格读取：切换方法时删除旧方法的参数（如离开 dist2ref 后的 ref_unit），项目文件中当前方法不读取的键会被指明并拒绝；analyses[] 中每项的参数按分析名检查（analyses[2].foo 报出该分析可用的键，空间权重的 power/sea_link 按类型检查）；障碍度分析不能与 keep_direction 或按指标另设的标准化同用；成本型 sum 标准化对极小值精确计算，无法用双精度表示的结果（±1e308 的非负平移、次正规数的倒数）报错并指明指标、地区与取值。",
 		"Every recipe the page produces is one the CLI reads strictly: switching a method drops the old method's keys (e.g. ref_unit after dist2ref), and a project file with a key its method does not read is refused by name; analyses[] entries are checked per analysis (analyses[2].foo lists that analysis's keys; spatial weights' power/sea_link by type); the obstacle analysis is refused with keep_direction or a per-indicator normalisation of another kind; cost-type sum normalisation is exact on tiny values, and a result no double can hold (non-negative shift of ±1e308, reciprocal of a subnormal) is an error naming the indicator, unit and value."},
 	{"2026.3", "资源有界、输出原子化：输入边读边限（/dev/zero 与无尽管道在 256 MB 处拒绝）；XLSX 在解压前按 zip 目录与单元格计数拒绝“解压炸弹”；nqp 的每个输出先写临时文件再改名，失败时不留下任何新文件并以 1 退出、指明所要求的路径；XLSX 输出逐字节可复现；静态服务器从磁盘流式发送并设超时与连接上限；接口超限返回 413、繁忙返回 429。",
