@@ -34,6 +34,32 @@ function full() {
   return slots.size >= entry.maxInFlight;
 }
 
+// drain reads and drops a refused request's body (up to entry.maxBody,
+// then cancels it): a body left unread made workerd reset the connection
+// under it, which wrangler dev's proxy turned into 503s.
+async function drain(body) {
+  if (body === null) {
+    return;
+  }
+  const reader = body.getReader();
+  let n = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) {
+        return;
+      }
+      n += value.byteLength;
+      if (n > entry.maxBody) {
+        await reader.cancel();
+        return;
+      }
+    }
+  } catch {
+    // The client went away: nothing to drop.
+  }
+}
+
 function answer({ status, headers, body }, head) {
   return new Response(head ? null : body, { status, headers });
 }
@@ -48,6 +74,7 @@ async function fetch(request, env, ctx) {
     return a ? answer(a, request.method === "HEAD") : generated.fetch(request, env, ctx);
   }
   if (full()) {
+    await drain(request.body);
     return answer(entry.busy, false);
   }
   const slot = { start: Date.now() };

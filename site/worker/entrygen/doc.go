@@ -4,7 +4,9 @@
 //
 //   - maxInFlight: how many API requests with a body are worked on at
 //     once (api.MaxInFlight), and busy: the whole 429 answer beyond that
-//     (api.Busy with the site's headers for /api/ and Retry-After);
+//     (api.Busy with the site's headers for /api/ and Retry-After), and
+//     maxBody (api.MaxBody): how much of a refused request's body is read
+//     and dropped before the 429;
 //   - answers: the whole answers of GET /api/v1/ and /api/v1/templates,
 //     which depend on the build only, so that they cost no Go instance.
 //

@@ -17,6 +17,7 @@ import (
 // Entry is the content of build/entry.json.
 type Entry struct {
 	MaxInFlight int               `json:"maxInFlight"`
+	MaxBody     int64             `json:"maxBody"`
 	Busy        Answer            `json:"busy"`
 	Answers     map[string]Answer `json:"answers"`
 }
@@ -49,7 +50,7 @@ func main() {
 	rec := httptest.NewRecorder()
 	hosting.Apply(rec.Header(), hosting.Rules, "/api/v1/score") // as api.Handler does
 	api.Busy(rec)
-	e := Entry{MaxInFlight: api.MaxInFlight, Busy: answer(rec), Answers: map[string]Answer{}}
+	e := Entry{MaxInFlight: api.MaxInFlight, MaxBody: api.MaxBody, Busy: answer(rec), Answers: map[string]Answer{}}
 	h := api.Handler()
 	var err error
 	for _, p := range constant {
