@@ -4,6 +4,10 @@
 // syumai/workers), answers /api/v1/* with the same engine as the CLI
 // (package site/api) and every request that matches no asset: client
 // routes get the app's page, missing assets a plain 404 (never HTML).
+// Every request runs in a Go instance of its own, so entry.mjs, the JS
+// entry around the generated build/worker.mjs, bounds the API requests in
+// flight (429 beyond api.MaxInFlight) and answers GET /api/v1/ and
+// /api/v1/templates from build/entry.json (written by ./entrygen).
 //
 //	make worker                       # build/ and public/ for wrangler
 //	cd site/worker && npx wrangler dev --ip 127.0.0.1
