@@ -29,6 +29,7 @@ const (
 )
 
 func main() {
+	limitMemory = true // the process is this one command (see boundMemory)
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
 

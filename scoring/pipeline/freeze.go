@@ -476,6 +476,7 @@ func (m Model) Score(p *panel.Panel) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	st.buildRaw()
 	if err := st.denominate(); err != nil {
 		return nil, err
 	}

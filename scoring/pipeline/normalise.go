@@ -517,8 +517,9 @@ type NormDetail struct {
 	Params    map[string]float64 `json:"params"`
 }
 
-// normalise fills st.yc and Result.Normalised. A column that cannot be
-// normalised is reported as an error and left missing.
+// normalise fills st.yc (Run builds Result.Normalised from it once
+// aggregation is done). A column that cannot be normalised is reported as
+// an error and left missing.
 func (st *state) normalise() {
 	r, res := st.r, st.res
 	np := len(st.leaves)
@@ -575,7 +576,6 @@ func (st *state) normalise() {
 				En: fmt.Sprintf("indicator %s does not vary%s; its normalised values are all set to %g", c, whereEn, cv)})
 		}
 	}
-	res.Normalised = transpose(st.yc)
 }
 
 // hasValue reports whether x has a non-missing value in a row of idx.

@@ -145,8 +145,27 @@ func prepare(in Input, r Recipe) (*state, error) {
 			st.xc[j][n] = vals[k]
 		}
 	}
-	st.res.Raw = transpose(st.xc)
 	return st, nil
+}
+
+// buildRaw fills Result.Raw (row-major) from the panel for the rows of
+// the run. The panel is never changed, so its values are the raw values
+// the steps started from; Run builds Raw only at the end, once the
+// column-major working copies are gone, and Model.Score right after
+// prepare.
+func (st *state) buildRaw() {
+	src := make([]int, len(st.leaves))
+	for j, c := range st.leaves {
+		src[j] = st.colOf[c]
+	}
+	raw := newMatrix(len(st.rows), len(src))
+	for n, i := range st.rows {
+		vals := st.data.Rows[i].Values
+		for j, k := range src {
+			raw[n][j] = vals[k]
+		}
+	}
+	st.res.Raw = raw
 }
 
 // setRows makes rows (panel row indices, already in result order) the rows

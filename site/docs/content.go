@@ -197,6 +197,8 @@ func privacyBody(lang string) string {
 
 // changelog entries, newest first (zh, en).
 var changelog = [][3]string{
+	{"2026.3", "nqp score 的内存不超过文件大小的 3 倍：计算中同时只保留两份逐单元格的矩阵（原为五份），垃圾回收的软上限随文件大小而定（2 倍文件大小，至少 32 MiB；设置了 GOMEMLIMIT 时不改）；20.4 MB 的县级面板峰值由 85–94 MB 降至 51–58 MB，结果逐字节不变。",
+		"nqp score stays within 3 × the file size: at most two per-cell matrices are alive at once (was five), and the collector's soft memory limit follows the file size (2 × the file, at least 32 MiB; left alone when GOMEMLIMIT is set); the 20.4 MB county panel peaks at 51–58 MB instead of 85–94 MB, results byte-identical."},
 	{"2026.3", "大文件更省内存：CSV 读取不再复制整个文件、不再保存每个单元格的文本；nqp score 只生成要输出的表，-o json 边算边写；20 MB 的县级面板峰值内存由 141 MB（-o json 为 421 MB）降至约 85–94 MB，结果逐字节不变。",
 		"Less memory for large files: reading a CSV no longer copies the file or keeps every cell's text; nqp score builds only the tables it outputs and streams -o json; on the 20 MB county panel the peak falls from 141 MB (421 MB with -o json) to about 85–94 MB, results byte-identical."},
 	{"2026.3", "页面产生的每个配方都能被命令行严格读取：切换方法时删除旧方法的参数（如离开 dist2ref 后的 ref_unit），项目文件中当前方法不读取的键会被指明并拒绝；analyses[] 中每项的参数按分析名检查（analyses[2].foo 报出该分析可用的键，空间权重的 power/sea_link 按类型检查）；障碍度分析不能与 keep_direction 或按指标另设的标准化同用；成本型 sum 标准化对极小值精确计算，无法用双精度表示的结果（±1e308 的非负平移、次正规数的倒数）报错并指明指标、地区与取值。",
