@@ -16,17 +16,23 @@ func indicatorRankTables(res *pipeline.Result, lang string) []Table {
 		if len(m.r) != len(res.Rows) {
 			continue // not asked for
 		}
-		t := Table{Name: m.name, Title: tr(lang, m.zh, m.en), Header: []string{tr(lang, "时期", "Period"), tr(lang, "地区代码", "Unit code"), tr(lang, "地区", "Unit")}}
-		t.Header = append(t.Header, res.Indicators...)
-		for i, o := range res.Rows {
-			u := res.Units[o.Unit]
-			row := []any{res.Periods[o.Period].Label, u.Code, u.Name}
-			for j := range res.Indicators {
-				row = append(row, rankCell(m.r[i][j]))
-			}
-			t.Rows = append(t.Rows, row)
-		}
-		ts = append(ts, t)
+		ts = append(ts, indicatorTable(res, lang, m.name, m.zh, m.en, func(i, j int) any { return rankCell(m.r[i][j]) }))
 	}
 	return ts
+}
+
+// indicatorTable is a table of one value per indicator (cell(i, j): result
+// row i, indicator j), one row per unit and period.
+func indicatorTable(res *pipeline.Result, lang, name, zh, en string, cell func(i, j int) any) Table {
+	t := Table{Name: name, Title: tr(lang, zh, en), Header: []string{tr(lang, "时期", "Period"), tr(lang, "地区代码", "Unit code"), tr(lang, "地区", "Unit")}}
+	t.Header = append(t.Header, res.Indicators...)
+	for i, o := range res.Rows {
+		u := res.Units[o.Unit]
+		row := []any{res.Periods[o.Period].Label, u.Code, u.Name}
+		for j := range res.Indicators {
+			row = append(row, cell(i, j))
+		}
+		t.Rows = append(t.Rows, row)
+	}
+	return t
 }

@@ -172,17 +172,7 @@ func Tables(res *pipeline.Result, lang string) []Table {
 		if len(m.x) != len(res.Rows) {
 			continue // the step did not run
 		}
-		t := Table{Name: m.name, Title: tr(lang, m.zh, m.en), Header: []string{tr(lang, "时期", "Period"), tr(lang, "地区代码", "Unit code"), tr(lang, "地区", "Unit")}}
-		t.Header = append(t.Header, res.Indicators...)
-		for i, o := range res.Rows {
-			u := res.Units[o.Unit]
-			row := []any{res.Periods[o.Period].Label, u.Code, u.Name}
-			for j := range res.Indicators {
-				row = append(row, m.x[i][j])
-			}
-			t.Rows = append(t.Rows, row)
-		}
-		ts = append(ts, t)
+		ts = append(ts, indicatorTable(res, lang, m.name, m.zh, m.en, func(i, j int) any { return m.x[i][j] }))
 	}
 
 	ts = append(ts, indicatorRankTables(res, lang)...)

@@ -333,12 +333,7 @@ func (n Normalise) check() error {
 	default:
 		return bad("normalise.scope", n.Scope, "global, period")
 	}
-	codes := make([]string, 0, len(n.Indicators))
-	for c := range n.Indicators {
-		codes = append(codes, c)
-	}
-	sort.Strings(codes)
-	for _, c := range codes {
+	for _, c := range n.overrides() {
 		if err := n.Indicators[c].check("normalise.indicators." + c); err != nil {
 			return err
 		}
@@ -586,4 +581,15 @@ func hasValue(x []float64, idx []int) bool {
 		}
 	}
 	return false
+}
+
+// overrides returns the codes of the per-indicator normalisations in
+// sorted order, so that checks report the same indicator every time.
+func (n *Normalise) overrides() []string {
+	codes := make([]string, 0, len(n.Indicators))
+	for c := range n.Indicators {
+		codes = append(codes, c)
+	}
+	sort.Strings(codes)
+	return codes
 }

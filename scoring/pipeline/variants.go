@@ -1,8 +1,6 @@
 package pipeline
 
 import (
-	"sort"
-
 	"github.com/nqp-index/nqp/scoring/diag"
 	"github.com/nqp-index/nqp/scoring/framework"
 	"github.com/nqp-index/nqp/scoring/mcda"
@@ -25,12 +23,7 @@ var asGivenAggregations = []string{AMean, WSM, GMean, WPM, TOPSISAgg}
 // silently change its meaning.
 func (r *Recipe) checkVariants() error {
 	keep := r.Normalise.KeepDirection
-	codes := make([]string, 0, len(r.Normalise.Indicators))
-	for c := range r.Normalise.Indicators {
-		codes = append(codes, c)
-	}
-	sort.Strings(codes)
-	for _, c := range codes {
+	for _, c := range r.Normalise.overrides() {
 		keep = keep || r.Normalise.Indicators[c].KeepDirection
 	}
 	if keep && !contains(directionAggregations, r.Aggregate.Method) {
@@ -73,12 +66,7 @@ func (r *Recipe) checkObstacle(keep bool) error {
 		return diag.Errorf("%s obstacle（障碍度）把标准化值当作越大越好，不能与 normalise.keep_direction（负向指标的 z 值不翻转）同用：负向指标的最差值会被当作最好", "%s obstacle reads normalised values as larger-is-better and cannot be combined with normalise.keep_direction (negative indicators' z-scores unflipped): a negative indicator's worst value would count as its best", field)
 	}
 	base := r.Normalise.NormSpec
-	codes := make([]string, 0, len(r.Normalise.Indicators))
-	for c := range r.Normalise.Indicators {
-		codes = append(codes, c)
-	}
-	sort.Strings(codes)
-	for _, c := range codes {
+	for _, c := range r.Normalise.overrides() {
 		s := r.Normalise.Indicators[c]
 		if base.Method == MinMax && s.Method == MinMax && eqPtr(s.Lower, base.Lower) && eqPtr(s.Upper, base.Upper) && s.Shift == base.Shift && !s.NonNegShift {
 			continue
