@@ -12,6 +12,7 @@ import (
 	"github.com/nqp-index/nqp/scoring/framework"
 	"github.com/nqp-index/nqp/scoring/ingest"
 	"github.com/nqp-index/nqp/scoring/ingest/detect"
+	"github.com/nqp-index/nqp/scoring/job"
 	"github.com/nqp-index/nqp/scoring/panel"
 	"github.com/nqp-index/nqp/scoring/pipeline"
 )
@@ -58,16 +59,8 @@ func cmdInspect(args []string, stdout, stderr io.Writer) int {
 		enc := json.NewEncoder(stdout)
 		enc.SetIndent("", "  ")
 		enc.SetEscapeHTML(false)
-		out := struct {
-			File    string             `json:"file"`
-			Units   int                `json:"units"`
-			Periods []string           `json:"periods"`
-			Rows    int                `json:"rows"`
-			Report  any                `json:"report"`
-			Columns []ingest.ColumnUse `json:"columns"`
-			Stats   []describe.Stat    `json:"stats"`
-			Match   *framework.Match   `json:"match,omitempty"`
-		}{p.File, len(p.Units), periodLabels(p.Periods), len(p.Rows), rep, c.detected.Columns, stats, match}
+		out := job.Validation{File: p.File, Units: len(p.Units), Periods: periodLabels(p.Periods), Rows: len(p.Rows),
+			Report: rep, Columns: c.detected.Columns, Stats: stats, Match: match}
 		if err := enc.Encode(out); err != nil {
 			fmt.Fprintln(stderr, err)
 			return exitData

@@ -251,18 +251,7 @@ func score(w http.ResponseWriter, r *http.Request) {
 
 // Validation is the answer of /api/v1/validate: what `nqp inspect -json`
 // prints.
-type Validation struct {
-	File    string   `json:"file"`
-	Units   int      `json:"units"`
-	Periods []string `json:"periods"`
-	Rows    int      `json:"rows"`
-	Report  any      `json:"report"`
-	// Columns says what became of every column of the file (as `nqp
-	// inspect -json`).
-	Columns []ingest.ColumnUse `json:"columns"`
-	Stats   []describe.Stat    `json:"stats"`
-	Match   *framework.Match   `json:"match,omitempty"`
-}
+type Validation = job.Validation
 
 func validate(w http.ResponseWriter, r *http.Request) {
 	q, err := parse(r)
@@ -320,7 +309,8 @@ func validate(w http.ResponseWriter, r *http.Request) {
 	if rep.HasErrors() {
 		status = http.StatusUnprocessableEntity
 	}
-	write(w, status, Validation{p.File, len(p.Units), periods, len(p.Rows), rep, det.Columns, describe.Panel(p), match})
+	write(w, status, Validation{File: p.File, Units: len(p.Units), Periods: periods, Rows: len(p.Rows),
+		Report: rep, Columns: det.Columns, Stats: describe.Panel(p), Match: match})
 }
 
 // write sends v as indented JSON (as the CLI prints it).
